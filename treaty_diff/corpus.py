@@ -1,0 +1,52 @@
+"""The bundled drafts, and turning what a user typed (a corpus id or a path) into a Draft."""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+from treaty_diff.akn import parse_bytes, read_draft
+from treaty_diff.errors import InputError
+from treaty_diff.model import Draft
+
+#: The bundled drafts, in the order ``list`` shows them.
+CORPUS_IDS = ("ppwt-2008", "ppwt-2014", "ost-1967", "ptbt-1963", "moon-1979")
+
+
+def _corpus_dir() -> Traversable:
+    try:
+        return resources.files("treaty_diff.drafts")
+    except ModuleNotFoundError:
+        # Running from a source checkout that was not installed: drafts/ sits beside the package.
+        return Path(__file__).resolve().parent.parent / "drafts"
+
+
+def corpus_file(draft_id: str) -> Traversable:
+    return _corpus_dir().joinpath(f"{draft_id}.xml")
+
+
+def load_corpus_draft(draft_id: str) -> Draft:
+    if draft_id not in CORPUS_IDS:
+        raise InputError(draft_id, f"unknown draft id (bundled drafts: {', '.join(CORPUS_IDS)})")
+    return parse_bytes(corpus_file(draft_id).read_bytes(), draft_id)
+
+
+def load_draft(spec: str) -> Draft:
+    """A bundled draft by id, or a draft file by path.
+
+    A bare id of the corpus always means the bundled draft; anything else is a
+    path, and a path that does not exist is an error (never taken for an id).
+    """
+    if spec in CORPUS_IDS:
+        return load_corpus_draft(spec)
+    path = Path(spec)
+    if not path.exists() and "/" not in spec and "." not in spec:
+        raise InputError(
+            spec, f"no such file, and not a bundled draft id (bundled drafts: {', '.join(CORPUS_IDS)})"
+        )
+    return read_draft(path, spec)
+
+
+def load_corpus() -> list[Draft]:
+    return [load_corpus_draft(draft_id) for draft_id in CORPUS_IDS]

@@ -1,0 +1,1 @@
+"""Renderers: one interface, one registry (see base.py)."""
