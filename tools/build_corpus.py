@@ -18,7 +18,7 @@ from pathlib import Path
 
 from treaty_diff.akn import draft_to_xml, parse_bytes
 from treaty_diff.importers.plaintext import parse_text
-from treaty_diff.model import Block, Draft, DraftMeta, Provenance, Provision, Source
+from treaty_diff.model import Block, Draft, DraftMeta, Provenance, ProvenanceStatus, Provision, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tests" / "data" / "sources"
@@ -147,7 +147,9 @@ def build(draft_id: str) -> Draft:
     sources = {sid: Source(sid, desc) for sid, desc in spec["sources"].items()}  # type: ignore[attr-defined]
     meta = DraftMeta(id=draft_id, title="", sources=tuple(sources.values()), notes=tuple(header),
                      **spec["meta"])  # type: ignore[arg-type]
-    default_status, default_source = spec["default"]  # type: ignore[misc]
+    default_status: ProvenanceStatus
+    default_source: str
+    default_status, default_source = spec["default"]  # type: ignore[misc,assignment]
     imported = parse_text(text, meta, Provenance(default_status, sources[default_source]), draft_id)
     if imported.warnings:
         raise SystemExit(f"{draft_id}: {imported.warnings}")

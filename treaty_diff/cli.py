@@ -74,7 +74,8 @@ def list_command(fmt: str) -> None:
 
 @cli.command()
 @click.argument("draft")
-@click.option("--article", "article", metavar="NUM|EID", help="Show one provision: 'Article V', 'V', '5', 'art_5', 'preamble'.")
+@click.option("--article", "article", metavar="NUM|EID",
+              help="Show one provision: 'Article V', 'V', '5', 'art_5', 'preamble'.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "xml"]), default="text", show_default=True)
 def show(draft: str, article: str | None, fmt: str) -> None:
     """One draft, or one provision of it.

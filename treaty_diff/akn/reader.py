@@ -28,8 +28,8 @@ from treaty_diff.model import Block, BlockKind, Draft, DraftMeta, Provenance, Pr
 #: Largest draft file we read (bytes). The longest real treaty is far below it.
 MAX_BYTES = 20 * 1024 * 1024
 
-_A = "{%s}" % AKN_NS
-_T = "{%s}" % TD_NS
+_A = f"{{{AKN_NS}}}"
+_T = f"{{{TD_NS}}}"
 _WS = re.compile(r"\s+")
 
 
@@ -99,24 +99,27 @@ def parse_bytes(data: bytes, location: str) -> Draft:
         raise InputError(location, f"document too large ({len(data)} bytes; the limit is {MAX_BYTES})")
     doctype = re.search(rb"<!DOCTYPE", data[:4096], re.IGNORECASE)
     if doctype:
-        line = data[: doctype.start()].count(b"\n") + 1
-        raise InputError(location, "document type declarations (DTDs, entities) are not allowed in a draft", line)
+        raise InputError(location, "document type declarations (DTDs, entities) are not allowed in a draft",
+                         data[: doctype.start()].count(b"\n") + 1)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
-        line = error.lineno if error.lineno and error.lineno > 0 else None
+        syntax_line: int | None = error.lineno if error.lineno and error.lineno > 0 else None
         message = _WS.sub(" ", str(error.msg or error)).strip()
         message = re.sub(r", line \d+, column \d+$", "", message)
-        raise InputError(location, f"malformed XML: {message}", line) from None
-    if root.getroottree().docinfo.doctype:
+        raise InputError(location, f"malformed XML: {message}", syntax_line) from None
+    if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]
         raise InputError(location, "document type declarations (DTDs, entities) are not allowed in a draft", 1)
     if root.tag != _A + "akomaNtoso":
         raise InputError(
             location,
             f"not an Akoma Ntoso 3.0 document (root element is <{_display_tag(root.tag)}>, "
             f"expected <akomaNtoso> in {AKN_NS})",
-            root.sourceline,
+            line_of(root),
         )
+    misplaced = _misplaced_elements(root, location)
+    if misplaced:
+        raise ValidationFailed(location, misplaced)
     schema = _schema()
     if not schema.validate(root):
         problems = [
@@ -131,17 +134,74 @@ def parse_bytes(data: bytes, location: str) -> Draft:
     return draft
 
 
+#: Which elements may stand inside which, in the text of a draft (the schema says the same, with the order;
+#: this table gives the precise message "<x> is not allowed inside <y>" that RelaxNG's messages lack).
+_ALLOWED_CHILDREN = {
+    "preface": {"p"},
+    "preamble": {"p", "recitals", "formula"},
+    "recitals": {"intro", "recital", "wrapUp"},
+    "recital": {"num", "p"},
+    "formula": {"p"},
+    "body": {"article"},
+    "article": {"num", "heading", "content", "paragraph", "list"},
+    "paragraph": {"num", "content", "list"},
+    "list": {"intro", "point", "wrapUp"},
+    "point": {"num", "content", "list"},
+    "intro": {"p"},
+    "wrapUp": {"p"},
+    "content": {"p"},
+    "conclusions": {"p"},
+    "p": {"def", "docTitle", "docStage", "i", "b", "ref"},
+}
+
+
+def _misplaced_elements(root: etree._Element, location: str) -> list[InputError]:
+    problems = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        parent = element.getparent()
+        if parent is None:
+            continue
+        parent_name = etree.QName(parent).localname
+        allowed = _ALLOWED_CHILDREN.get(parent_name)
+        if allowed is None or parent.tag.startswith(_T):
+            continue
+        name = etree.QName(element).localname
+        if element.tag != _A + name or name not in allowed:
+            shown = _display_tag(element.tag)
+            problems.append(InputError(
+                location,
+                f"element <{shown}> is not allowed inside <{parent_name}> (allowed: {', '.join(sorted(allowed))})",
+                line_of(element),
+            ))
+    return problems
+
+
 def _display_tag(tag: str) -> str:
     qname = etree.QName(tag)
-    return f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
+    if qname.namespace and qname.namespace != AKN_NS:
+        return f"{{{qname.namespace}}}{qname.localname}"
+    return qname.localname
 
 
 def _clean_schema_message(message: str) -> str:
-    return message.replace("{%s}" % AKN_NS, "").replace("{%s}" % TD_NS, "td:")
+    return message.replace(_A, "").replace(_T, "td:")
+
+
+def line_of(element: etree._Element) -> int | None:
+    """The line an element starts on, if the parser knows it."""
+    line = element.sourceline
+    return line if isinstance(line, int) else None
 
 
 def _text(element: etree._Element) -> str:
-    return _WS.sub(" ", "".join(element.itertext())).strip()
+    return _WS.sub(" ", "".join(str(t) for t in element.itertext())).strip()
+
+
+def _raw_text(element: etree._Element) -> str:
+    """Metadata text as written (notes quote their sources, double spaces included)."""
+    return "".join(str(t) for t in element.itertext()).strip()
 
 
 def _local(element: etree._Element) -> str:
@@ -161,7 +221,7 @@ class _Builder:
     terms: set[str] = field(default_factory=set)
 
     def problem(self, element: etree._Element | None, message: str) -> None:
-        line = element.sourceline if element is not None else None
+        line = line_of(element) if element is not None else None
         self.problems.append(InputError(self.location, message, line))
 
     # -- the document ---------------------------------------------------------------------------
@@ -206,21 +266,21 @@ class _Builder:
             if eid in self.seen_eids:
                 self.problem(element, f"duplicate eId {eid!r} (first used on line {self.seen_eids[eid]})")
             else:
-                self.seen_eids[eid] = element.sourceline or 0
+                self.seen_eids[eid] = line_of(element) or 0
 
     def _meta(self, doc: etree._Element, meta_el: etree._Element) -> DraftMeta:
         td = meta_el.find(f"{_A}proprietary/{_T}draft")
         assert td is not None
         for source in td.findall(_T + "source"):
             sid = source.get("id", "")
-            self.sources[sid] = Source(sid, _text(source))
+            self.sources[sid] = Source(sid, _raw_text(source))
         for entry in td.findall(_T + "provenance"):
             ref = entry.get("ref", "")
             if ref in self.provenance:
                 self.problem(entry, f"two provenance entries for eId {ref!r}")
             if entry.get("source") not in self.sources:
                 self.problem(entry, f"provenance of {ref!r} names unknown source {entry.get('source')!r}")
-            self.provenance[ref] = (entry.get("status", ""), entry.get("source", ""), entry.sourceline or 0)
+            self.provenance[ref] = (entry.get("status", ""), entry.get("source", ""), line_of(entry) or 0)
         for term in meta_el.iterfind(f"{_A}references/{_A}TLCTerm"):
             self.terms.add("#" + term.get("eId", ""))
         language_el = meta_el.find(f"{_A}identification/{_A}FRBRExpression/{_A}FRBRlanguage")
@@ -239,7 +299,7 @@ class _Builder:
             status=td.get("status", "draft"),
             document_type="act" if _local(doc) == "act" else "bill",
             sources=tuple(self.sources.values()),
-            notes=tuple(_text(n) for n in td.findall(_T + "note")),
+            notes=tuple(_raw_text(n) for n in td.findall(_T + "note")),
         )
 
     # -- provisions -----------------------------------------------------------------------------
@@ -275,7 +335,10 @@ class _Builder:
 
     def _children(self, parent: etree._Element, parent_eid: str, depth: int, blocks: list[Block],
                   pending_num: str | None = None) -> None:
-        """Append the blocks below ``parent``; ``pending_num`` is the number of a paragraph whose text starts with an intro."""
+        """Append the blocks below ``parent``.
+
+        ``pending_num`` is the number of a paragraph whose text starts with an intro (its chapeau).
+        """
         for child in parent:
             name = _local(child)
             if name in ("num", "heading", "content"):
@@ -310,7 +373,8 @@ class _Builder:
             else:  # the schema keeps other elements out; say so rather than drop text silently
                 self.problem(child, f"element <{name}> is outside the supported subset")
 
-    def _list(self, element: etree._Element, eid: str, depth: int, blocks: list[Block], pending_num: str | None) -> None:
+    def _list(self, element: etree._Element, eid: str, depth: int, blocks: list[Block],
+              pending_num: str | None) -> None:
         for child in element:
             name = _local(child)
             child_eid = child.get("eId", "")

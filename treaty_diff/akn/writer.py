@@ -14,8 +14,8 @@ from lxml import etree
 from treaty_diff.akn.names import AKN_NS, LANGUAGE_CODES, TD_NS, element_for_prefix
 from treaty_diff.model import Block, Draft, Provision
 
-_A = "{%s}" % AKN_NS
-_T = "{%s}" % TD_NS
+_A = f"{{{AKN_NS}}}"
+_T = f"{{{TD_NS}}}"
 _NSMAP = {None: AKN_NS, "td": TD_NS}
 _SOURCE = "#treatyDiff"
 
@@ -113,7 +113,9 @@ def _write_meta(doc: etree._Element, draft: Draft) -> None:
     for source in meta.sources:
         etree.SubElement(td, _T + "source", id=source.id).text = source.description
     for ref, block in _provenance_entries(draft):
-        etree.SubElement(td, _T + "provenance", ref=ref, status=block.provenance.status, source=block.provenance.source.id)
+        etree.SubElement(
+            td, _T + "provenance", ref=ref, status=block.provenance.status, source=block.provenance.source.id
+        )
     for note in meta.notes:
         etree.SubElement(td, _T + "note").text = note
 
