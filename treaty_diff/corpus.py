@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -32,12 +33,15 @@ def load_corpus_draft(draft_id: str) -> Draft:
     return parse_bytes(corpus_file(draft_id).read_bytes(), draft_id)
 
 
-def load_draft(spec: str) -> Draft:
-    """A bundled draft by id, or a draft file by path.
+def load_draft(spec: str, on_warning: Callable[[str], None] | None = None) -> Draft:
+    """A bundled draft by id, or a draft file by path: Akoma Ntoso XML, or plain text / DOCX imported in memory.
 
     A bare id of the corpus always means the bundled draft; anything else is a
     path, and a path that does not exist is an error (never taken for an id).
+    Warnings of an in-memory import go to ``on_warning``.
     """
+    from treaty_diff.importers import ImportOptions, import_file, is_importable
+
     if spec in CORPUS_IDS:
         return load_corpus_draft(spec)
     path = Path(spec)
@@ -45,6 +49,12 @@ def load_draft(spec: str) -> Draft:
         raise InputError(
             spec, f"no such file, and not a bundled draft id (bundled drafts: {', '.join(CORPUS_IDS)})"
         )
+    if is_importable(path):
+        result = import_file(path, ImportOptions(), location=spec)
+        for message in result.warnings:
+            if on_warning is not None:
+                on_warning(message)
+        return result.draft
     return read_draft(path, spec)
 
 

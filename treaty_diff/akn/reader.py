@@ -219,6 +219,7 @@ class _Builder:
     seen_eids: dict[str, int] = field(default_factory=dict)
     used_provenance: set[str] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)
+    positions: dict[etree._Element, int] = field(default_factory=dict)
 
     def problem(self, element: etree._Element | None, message: str) -> None:
         line = line_of(element) if element is not None else None
@@ -444,14 +445,15 @@ class _Builder:
         num = element.find(_A + "num")
         return _text(num) if num is not None else None
 
-    @staticmethod
-    def _position(element: etree._Element) -> int:
-        """1-based position among earlier siblings of the same element."""
-        position = 1
-        for sibling in element.itersiblings(preceding=True):
-            if sibling.tag == element.tag:
-                position += 1
-        return position
+    def _position(self, element: etree._Element) -> int:
+        """1-based position among the siblings of the same element (computed once per parent)."""
+        if element not in self.positions:
+            parent = element.getparent()
+            counts: dict[object, int] = {}
+            for sibling in parent if parent is not None else (element,):
+                counts[sibling.tag] = counts.get(sibling.tag, 0) + 1
+                self.positions[sibling] = counts[sibling.tag]
+        return self.positions[element]
 
     def _check_eid(self, element: etree._Element, parent_eid: str | None, component: str) -> None:
         eid = element.get("eId")
