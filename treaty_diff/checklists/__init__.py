@@ -1,0 +1,1 @@
+"""Bundled coverage checklists (XML) and their RelaxNG schema; data only, read through importlib.resources."""
