@@ -1,0 +1,518 @@
+"""The DOCX redline: tracked changes, moves, comments, structure, reproducible bytes, static mode.
+
+The helpers at the top read a redline back the way Word does: ``resolve``
+accepts (or rejects) every change in ``word/document.xml`` and returns the
+paragraphs that remain. LibreOffice does the same in
+tests/test_docx_libreoffice.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import itertools
+import zipfile
+from collections import Counter
+from collections.abc import Iterable
+
+import docx
+import pytest
+from comparison_fixtures import sample_comparison
+from lxml import etree
+
+from treaty_diff.compare import compare
+from treaty_diff.comparison import Comparison
+from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
+from treaty_diff.errors import OutputError, TreatyDiffError, UsageError
+from treaty_diff.model import BLOCK_SEPARATOR, Draft, Segment
+from treaty_diff.render.base import RenderOptions, get_renderer
+from treaty_diff.render.docx import render_docx
+from treaty_diff.render.docx_layout import Para, Piece, layout_redline, paragraphs, separate_insertions
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+NEW_TAGS = {f"{{{W}}}ins", f"{{{W}}}moveTo"}
+OLD_TAGS = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
+REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo")
+NEW_CHANGES = ("insert", "move-to")
+
+
+# -- reading a redline back ---------------------------------------------------------------------------------
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def part(data: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return etree.fromstring(archive.read(name))
+
+
+def body_paragraphs(data: bytes) -> list[etree._Element]:
+    """The body's own paragraphs (not those inside tables), in order."""
+    return part(data, "word/document.xml").findall("w:body/w:p", NS)
+
+
+def _kept(element: etree._Element, paragraph: etree._Element, accept: bool) -> bool:
+    node = element.getparent()
+    while node is not None and node is not paragraph:
+        if node.tag in NEW_TAGS:
+            return accept
+        if node.tag in OLD_TAGS:
+            return not accept
+        node = node.getparent()
+    return True
+
+
+def paragraph_text(paragraph: etree._Element, accept: bool | None = None) -> str:
+    """A paragraph's text as it stands (``accept`` None), or with every change accepted or rejected."""
+    out = []
+    for element in paragraph.iter(w("t"), w("delText"), w("tab"), w("br")):
+        if accept is not None and not _kept(element, paragraph, accept):
+            continue
+        if element.tag in (w("t"), w("delText")):
+            out.append(element.text or "")
+        else:
+            out.append("\t" if element.tag == w("tab") else "\n")
+    return "".join(out)
+
+
+def mark_revision(paragraph: etree._Element) -> str | None:
+    """The revision on a paragraph's mark ("ins", "del", "moveFrom", "moveTo") or None."""
+    found = paragraph.find("w:pPr/w:rPr", NS)
+    if found is None:
+        return None
+    for child in found:
+        if child.tag in NEW_TAGS | OLD_TAGS:
+            return etree.QName(child).localname
+    return None
+
+
+def resolve(paragraphs_: Iterable[etree._Element], accept: bool) -> list[str]:
+    """The paragraphs' texts once every change is accepted (or rejected), by Word's rules: a paragraph
+    whose mark goes away runs into the next one."""
+    result: list[str] = []
+    pending = ""
+    for paragraph in paragraphs_:
+        pending += paragraph_text(paragraph, accept)
+        mark = mark_revision(paragraph)
+        dropped = (mark in ("del", "moveFrom")) if accept else (mark in ("ins", "moveTo"))
+        if not dropped:
+            result.append(pending)
+            pending = ""
+    if pending:
+        result.append(pending)
+    while result and not result[-1].strip():
+        result.pop()
+    return result
+
+
+def expected_paragraphs(comparison: Comparison, side: str) -> list[str]:
+    """One side's provision texts in the redline's order, one entry a paragraph."""
+    texts: list[str] = []
+    for item in comparison.redline:
+        change = comparison.change(item.change_id)
+        if side == "new" and item.role in ("change", "moved-to"):
+            texts.extend(p.text for p in change.new)
+        if side == "old" and item.role in ("change", "moved-from"):
+            texts.extend(p.text for p in change.old)
+    return BLOCK_SEPARATOR.join(texts).split(BLOCK_SEPARATOR) if texts else []
+
+
+def revisions(data: bytes) -> list[etree._Element]:
+    document = part(data, "word/document.xml")
+    return [el for tag in REVISION_TAGS for el in document.iter(w(tag))]
+
+
+def redline(comparison: Comparison | None = None, **options: object) -> bytes:
+    return render_docx(comparison or sample_comparison(), RenderOptions(redline_only=True, **options))  # type: ignore[arg-type]
+
+
+# -- the renderer in the registry ---------------------------------------------------------------------------
+
+
+def test_the_docx_renderer_is_registered_for_comparisons_and_writes_bytes() -> None:
+    renderer = get_renderer("comparison", "docx")
+    assert renderer.binary and renderer.extension == "docx"
+    output = renderer.render(sample_comparison(), RenderOptions())
+    assert isinstance(output, bytes) and output[:2] == b"PK"
+
+
+def test_python_docx_reopens_the_redline() -> None:
+    document = docx.Document(io.BytesIO(render_docx(sample_comparison(), RenderOptions())))
+    texts = [p.text for p in document.paragraphs]
+    assert "Redline" in texts
+    assert len(document.tables) >= 2
+
+
+# -- tracked changes -------------------------------------------------------------------------------------------
+
+
+def test_accepting_every_change_gives_the_new_drafts_paragraphs_and_rejecting_gives_the_old() -> None:
+    comparison = sample_comparison()
+    paras = body_paragraphs(redline(comparison))
+    assert resolve(paras, accept=True) == expected_paragraphs(comparison, "new")
+    assert resolve(paras, accept=False) == expected_paragraphs(comparison, "old")
+
+
+def test_accepting_and_rejecting_still_give_each_draft_without_tracked_moves() -> None:
+    comparison = sample_comparison()
+    paras = body_paragraphs(redline(comparison, moves=False))
+    assert resolve(paras, accept=True) == expected_paragraphs(comparison, "new")
+    assert resolve(paras, accept=False) == expected_paragraphs(comparison, "old")
+
+
+def test_inserted_and_deleted_words_are_word_revisions_not_coloured_text() -> None:
+    document = part(redline(), "word/document.xml")
+    inserted = ["".join(el.itertext()) for el in document.iter(w("ins"))]
+    deleted = [el for el in document.iter(w("del")) if el.getparent().tag != w("rPr")]
+    assert "all necessary " in inserted
+    assert all(el.find("w:r/w:delText", NS) is not None for el in deleted)
+    assert not document.findall(".//w:del//w:t", NS)
+    assert not document.findall(".//w:color", NS)
+
+
+def test_every_revision_has_a_unique_id_the_default_author_and_the_new_drafts_date() -> None:
+    data = redline()
+    document = part(data, "word/document.xml")
+    marked = revisions(data) + list(document.iter(w("moveFromRangeStart"), w("moveToRangeStart")))
+    ids = [el.get(w("id")) for el in marked]
+    comment_ids = [el.get(w("id")) for el in part(data, "word/comments.xml").iter(w("comment"))]
+    assert len(ids) > 10
+    assert len(set(ids + comment_ids)) == len(ids) + len(comment_ids)
+    assert {el.get(w("author")) for el in marked} == {"treaty-diff"}
+    assert {el.get(w("date")) for el in marked} == {"2014-01-01T00:00:00Z"}
+
+
+def test_the_author_and_date_options_reach_every_revision_and_comment() -> None:
+    data = redline(author="UNIDIR analyst", date="2015-03-02")
+    comments = list(part(data, "word/comments.xml").iter(w("comment")))
+    stamped = revisions(data) + comments
+    assert {el.get(w("author")) for el in stamped} == {"UNIDIR analyst"}
+    assert {el.get(w("date")) for el in stamped} == {"2015-03-02T00:00:00Z"}
+    assert {el.get(w("initials")) for el in comments} == {"UA"}
+
+
+def test_a_date_option_that_is_not_a_date_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="--date"):
+        redline(date="next Tuesday")
+
+
+def test_whole_inserted_and_deleted_paragraphs_carry_the_revision_on_their_mark() -> None:
+    paras = body_paragraphs(redline(moves=False))
+    by_text = {paragraph_text(p): mark_revision(p) for p in paras}
+    assert by_text["The Depositary shall inform all States."] == "del"
+    assert by_text["The States Parties shall consult one another."] == "ins"
+    assert by_text["The States Parties to this Treaty,"] is None
+
+
+def test_a_moved_provision_is_a_named_move_with_paired_ranges() -> None:
+    document = part(redline(), "word/document.xml")
+    starts = {kind: document.findall(f".//w:{kind}RangeStart", NS) for kind in ("moveFrom", "moveTo")}
+    assert len(starts["moveFrom"]) == len(starts["moveTo"]) == 1
+    assert starts["moveFrom"][0].get(w("name")) == starts["moveTo"][0].get(w("name"))
+    for kind, found in starts.items():
+        ends = document.findall(f".//w:{kind}RangeEnd", NS)
+        assert [e.get(w("id")) for e in ends] == [s.get(w("id")) for s in found]
+    moved_from = "".join(t.text or "" for t in document.findall(".//w:moveFrom//w:t", NS))
+    moved_to = "".join(t.text or "" for t in document.findall(".//w:moveTo//w:t", NS))
+    assert moved_from == "Article IIIThis Treaty shall be of unlimited duration."
+    assert moved_to == "Article VThis Treaty shall be of unlimited duration."
+
+
+def test_every_move_from_has_its_move_to_and_the_move_lies_inside_its_range() -> None:
+    paras = body_paragraphs(redline())
+    inside: str | None = None
+    for paragraph in paras:
+        for element in paragraph.iter():
+            name = etree.QName(element).localname
+            if name in ("moveFromRangeStart", "moveToRangeStart"):
+                inside = name[: -len("RangeStart")]
+            elif name in ("moveFromRangeEnd", "moveToRangeEnd"):
+                inside = None
+            elif name in ("moveFrom", "moveTo") and element.getparent().tag != w("rPr"):
+                assert inside == name
+
+
+def test_without_moves_a_moved_provision_is_a_deletion_and_an_insertion() -> None:
+    data = redline(moves=False)
+    document = part(data, "word/document.xml")
+    for kind in ("moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart"):
+        assert not document.findall(f".//w:{kind}", NS)
+    deleted = "".join(t.text or "" for t in document.findall(".//w:del//w:delText", NS))
+    assert "Article IIIThis Treaty shall be of unlimited duration." in deleted
+
+
+def test_moved_paragraph_marks_are_deletions_and_insertions_that_libreoffice_understands() -> None:
+    paras = body_paragraphs(redline())
+    moved = [p for p in paras if p.find(".//w:moveFrom", NS) is not None or p.find(".//w:moveTo", NS) is not None]
+    assert moved
+    assert {mark_revision(p) for p in moved} <= {"del", "ins"}
+
+
+def test_the_settings_turn_on_revision_tracking_in_the_tracked_redline() -> None:
+    settings = part(redline(), "word/settings.xml")
+    track = settings.find("w:trackRevisions", NS)
+    assert track is not None
+    names = [etree.QName(child).localname for child in settings]
+    assert names.index("trackRevisions") < names.index("defaultTabStop")
+
+
+# -- comments ------------------------------------------------------------------------------------------------
+
+
+def test_every_comment_reference_resolves_to_exactly_one_comment_with_its_range() -> None:
+    data = redline()
+    document = part(data, "word/document.xml")
+    comments = Counter(el.get(w("id")) for el in part(data, "word/comments.xml").iter(w("comment")))
+    references = [el.get(w("id")) for el in document.iter(w("commentReference"))]
+    starts = [el.get(w("id")) for el in document.iter(w("commentRangeStart"))]
+    ends = [el.get(w("id")) for el in document.iter(w("commentRangeEnd"))]
+    assert references and all(comments[ref] == 1 for ref in references)
+    assert sorted(references) == sorted(comments) == sorted(starts) == sorted(ends)
+    rels = part(data, "word/_rels/document.xml.rels")
+    assert any(r.get("Target") == "comments.xml" for r in rels)
+
+
+def test_comments_say_in_a_readers_words_what_happened_to_each_provision() -> None:
+    data = redline()
+    texts = ["".join(c.itertext()) for c in part(data, "word/comments.xml").iter(w("comment"))]
+    assert "Reconstructed text, not the official wording." in texts
+    assert "Split: Article IV in CD/1 becomes Articles III and IV in CD/2." in texts
+    assert "Moved: Article V in CD/2 was Article III in CD/1 (see above)." in texts
+    assert "Moved: Article III in CD/1 stands as Article V in CD/2 (see below)." in texts
+    assert len(texts) == 4  # unchanged, inserted and deleted verbatim provisions carry none
+
+
+def test_a_renumbered_provision_names_its_old_number_and_draft() -> None:
+    comparison = sample_comparison()
+    stay = dataclasses.replace(comparison.change("c6"), moved=False)
+    comparison = dataclasses.replace(
+        comparison,
+        changes=tuple(stay if c.id == "c6" else c for c in comparison.changes),
+        redline=tuple(i for i in comparison.redline if i.role != "moved-from"),
+    )
+    comparison = dataclasses.replace(
+        comparison, redline=tuple(dataclasses.replace(i, role="change") for i in comparison.redline))
+    texts = ["".join(c.itertext()) for c in part(redline(comparison), "word/comments.xml").iter(w("comment"))]
+    assert "Article III in CD/1; renumbered Article V in CD/2." in texts
+
+
+def test_the_comment_on_a_provision_spans_its_first_to_its_last_paragraph() -> None:
+    paras = body_paragraphs(redline())
+    starts = {el.get(w("id")): i for i, p in enumerate(paras) for el in p.iter(w("commentRangeStart"))}
+    ends = {el.get(w("id")): i for i, p in enumerate(paras) for el in p.iter(w("commentRangeEnd"))}
+    spans = {paragraph_text(paras[starts[k]]) + " .. " + paragraph_text(paras[ends[k]]) for k in starts}
+    assert "Article IV1. Article III .. 2. Article IVIt shall be ratified." not in spans
+    assert "Article IV .. It shall be ratified." in spans
+
+
+# -- structure -----------------------------------------------------------------------------------------------
+
+
+def test_article_numbers_are_heading_2_so_the_navigation_pane_lists_the_treaty() -> None:
+    document = docx.Document(io.BytesIO(redline()))
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 2"]
+    texts = [paragraph_text(p._p) for p in headings]
+    assert "Article I" in texts and "Article V" in texts
+    assert all(t.startswith(("Article", "1. Article", "2. Article")) for t in texts)
+
+
+def test_points_are_indented_by_their_depth() -> None:
+    comparison = sample_comparison()
+    change = comparison.change("c4")
+    part_ = change.parts[1]
+    deeper = dataclasses.replace(part_, new=tuple(dataclasses.replace(line, depth=2) for line in part_.new))
+    change = dataclasses.replace(change, parts=(change.parts[0], deeper))
+    comparison = dataclasses.replace(comparison, changes=tuple(change if c.id == "c4" else c
+                                                               for c in comparison.changes))
+    paras = body_paragraphs(redline(comparison))
+    indented = [p for p in paras if p.find("w:pPr/w:ind", NS) is not None]
+    assert [paragraph_text(p) for p in indented] == ["The States Parties shall consult one another."]
+    assert indented[0].find("w:pPr/w:ind", NS).get(w("left")) == "850"
+
+
+def test_the_full_report_has_a_cover_with_metadata_and_a_summary_table_before_the_redline() -> None:
+    document = docx.Document(io.BytesIO(render_docx(sample_comparison(), RenderOptions())))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Redline: CD/1 to CD/2"
+    assert texts.index("The drafts") < texts.index("Summary") < texts.index("Redline")
+    drafts, changes = document.tables[0], document.tables[1]
+    assert [c.text for c in drafts.rows[2].cells] == ["Symbol", "CD/1", "CD/2"]
+    rows = [[c.text for c in row.cells] for row in changes.rows]
+    assert rows[0] == ["Change", "Old", "New", "Words added", "Words removed"]
+    assert ["split, renumbered", "Article IV", "Articles III and IV", "4", "2"] in rows
+    assert ["deleted", "Article II", "—", "0", "7"] in rows
+
+
+def test_the_redline_only_report_holds_nothing_but_the_redline() -> None:
+    comparison = sample_comparison()
+    document = docx.Document(io.BytesIO(redline(comparison)))
+    assert not document.tables
+    assert paragraph_text(document.paragraphs[0]._p) == "The States Parties to this Treaty,"
+
+
+def test_the_cover_is_not_tracked_so_accepting_keeps_it() -> None:
+    data = render_docx(sample_comparison(), RenderOptions())
+    accepted = resolve(body_paragraphs(data), accept=True)
+    assert accepted[0] == "Redline: CD/1 to CD/2"
+    assert accepted[accepted.index("Redline") + 1:] == expected_paragraphs(sample_comparison(), "new")
+
+
+# -- reproducible output -----------------------------------------------------------------------------------
+
+
+def test_two_runs_give_identical_bytes() -> None:
+    assert render_docx(sample_comparison(), RenderOptions()) == render_docx(sample_comparison(), RenderOptions())
+
+
+def test_zip_entries_and_core_properties_carry_fixed_dates() -> None:
+    data = render_docx(sample_comparison(), RenderOptions())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert archive.namelist()[0] == "[Content_Types].xml"
+        assert not [n for n in archive.namelist() if "thumbnail" in n]
+    core = part(data, "docProps/core.xml")
+    dates = {el.text for el in core.iter("{http://purl.org/dc/terms/}created", "{http://purl.org/dc/terms/}modified")}
+    assert dates == {"2014-01-01T00:00:00Z"}
+
+
+def test_without_any_date_the_revisions_carry_none_rather_than_the_time_of_the_run() -> None:
+    comparison = sample_comparison()
+    comparison = dataclasses.replace(comparison, old=dataclasses.replace(comparison.old, date=None),
+                                     new=dataclasses.replace(comparison.new, date=None))
+    data = redline(comparison)
+    assert all(el.get(w("date")) is None for el in revisions(data))
+    assert data == redline(comparison)
+
+
+# -- static mode ---------------------------------------------------------------------------------------------
+
+
+def test_the_static_report_shows_changes_as_struck_and_underlined_text_without_tracking() -> None:
+    data = redline(static=True)
+    document = part(data, "word/document.xml")
+    assert not revisions(data)
+    assert part(data, "word/settings.xml").find("w:trackRevisions", NS) is None
+    struck = ["".join(r.itertext()) for r in document.iter(w("r")) if r.find("w:rPr/w:strike", NS) is not None]
+    underlined = ["".join(r.itertext()) for r in document.iter(w("r"))
+                  if r.find("w:rPr/w:u[@w:val='single']", NS) is not None]
+    moved = ["".join(r.itertext()) for r in document.iter(w("r")) if r.find("w:rPr/w:dstrike", NS) is not None]
+    assert "The Depositary shall inform all States." in struck
+    assert "all necessary " in underlined
+    assert moved == ["Article III", "This Treaty shall be of unlimited duration."]
+    assert "all necessary " in "".join(paragraph_text(p) for p in body_paragraphs(data))
+
+
+def test_the_static_report_keeps_its_comments() -> None:
+    data = redline(static=True)
+    assert len(list(part(data, "word/comments.xml").iter(w("comment")))) == 4
+
+
+# -- text that XML cannot carry -------------------------------------------------------------------------------
+
+
+def test_hostile_markup_in_the_text_is_written_as_text() -> None:
+    paras = body_paragraphs(redline())
+    assert any('<script>alert(1)</script> and "><img src=x onerror=alert(1)>.' in paragraph_text(p) for p in paras)
+
+
+def test_a_control_character_that_reaches_the_renderer_is_a_clear_error() -> None:
+    comparison = sample_comparison()
+    change = comparison.change("c4")
+    text = "Article II\n\nThe States Parties shall\x07 consult one another."
+    bad = dataclasses.replace(change, segments=(Segment("insert", text),), parts=(),
+                              new=(dataclasses.replace(change.new[0], text=text),))
+    comparison = dataclasses.replace(comparison, changes=tuple(bad if c.id == "c4" else c for c in comparison.changes))
+    with pytest.raises(OutputError, match=r"U\+0007.*control character"):
+        redline(comparison)
+    assert issubclass(OutputError, TreatyDiffError)
+
+
+def test_segments_that_do_not_rebuild_the_texts_are_refused() -> None:
+    comparison = sample_comparison()
+    change = comparison.change("c3")
+    broken = dataclasses.replace(change, segments=(Segment("delete", "Article II"),), parts=())
+    comparison = dataclasses.replace(comparison, changes=tuple(broken if c.id == "c3" else c
+                                                               for c in comparison.changes))
+    with pytest.raises(TreatyDiffError, match="do not rebuild"):
+        redline(comparison)
+
+
+# -- layout ----------------------------------------------------------------------------------------------------
+
+
+def test_a_blank_line_inside_a_segment_ends_a_paragraph_whose_mark_takes_the_segments_operation() -> None:
+    segments = [Segment("equal", "A"), Segment("insert", " new\n\nB"), Segment("equal", " end")]
+    paras = paragraphs(segments, [], [], "equal")
+    assert [(p.mark, [(x.op, x.text) for x in p.pieces]) for p in paras] == [
+        ("insert", [("equal", "A"), ("insert", " new")]),
+        ("equal", [("insert", "B"), ("equal", " end")]),
+    ]
+
+
+def test_deletions_go_to_a_paragraphs_edge_so_two_insertions_never_meet_across_an_untracked_mark() -> None:
+    first = Para([Piece("equal", "x"), Piece("delete", "."), Piece("insert", ";")], "equal", None)
+    second = Para([Piece("insert", "new"), Piece("delete", "old"), Piece("equal", " C")], "equal", None)
+    separate_insertions([first, second])
+    assert [p.op for p in first.pieces] == ["equal", "insert", "delete"]
+    assert [p.op for p in second.pieces] == ["delete", "insert", "equal"]
+
+
+def test_an_untracked_mark_between_insertions_moves_to_the_end_of_the_inserted_paragraphs() -> None:
+    first = Para([Piece("equal", "x"), Piece("insert", " more")], "equal", None)
+    added = [Para([Piece("insert", "new 1")], "insert", None), Para([Piece("insert", "new 2")], "insert", None)]
+    after = Para([Piece("equal", "C")], "equal", None)
+    before = ([p.old_text for p in (first, *added, after)], [p.new_text for p in (first, *added, after)])
+    separate_insertions([first, *added, after])
+    assert [p.mark for p in (first, *added, after)] == ["insert", "insert", "equal", "equal"]
+    assert before == ([p.old_text for p in (first, *added, after)], [p.new_text for p in (first, *added, after)])
+
+
+# -- bundled drafts, end to end -------------------------------------------------------------------------------
+
+BUNDLED_PAIRS = [(a, b) for a in CORPUS_IDS for b in CORPUS_IDS if a != b]
+
+
+@pytest.fixture(scope="module")
+def bundled() -> dict[tuple[str, str], tuple[Draft, Draft, Comparison]]:
+    drafts = {draft_id: load_corpus_draft(draft_id) for draft_id in CORPUS_IDS}
+    return {(a, b): (drafts[a], drafts[b], compare(drafts[a], drafts[b])) for a, b in BUNDLED_PAIRS}
+
+
+def _blocks(draft: Draft) -> list[str]:
+    return [block for provision in draft.provisions for block in provision.text.split(BLOCK_SEPARATOR)]
+
+
+@pytest.mark.parametrize("pair", BUNDLED_PAIRS, ids="-to-".join)
+def test_accepting_gives_the_new_bundled_draft_and_rejecting_the_old_paragraph_for_paragraph(
+        bundled: dict[tuple[str, str], tuple[Draft, Draft, Comparison]], pair: tuple[str, str]) -> None:
+    old, new, comparison = bundled[pair]
+    paras = body_paragraphs(redline(comparison))
+    assert resolve(paras, accept=True) == _blocks(new)
+    assert resolve(paras, accept=False) == _blocks(old)
+
+
+def test_no_two_insertions_meet_across_an_untracked_paragraph_mark_in_any_bundled_pair(
+        bundled: dict[tuple[str, str], tuple[Draft, Draft, Comparison]]) -> None:
+    meetings = []
+    for pair, (_, _, comparison) in bundled.items():
+        paras = [p for layout in layout_redline(comparison) for p in layout.paras]
+        for before, after in itertools.pairwise(paras):
+            if (before.mark == "equal" and before.pieces and after.pieces
+                    and before.pieces[-1].op in NEW_CHANGES and after.pieces[0].op in NEW_CHANGES):
+                meetings.append((pair, before.pieces[-1].text, after.pieces[0].text))
+    assert meetings == []
+
+
+def test_the_ppwt_redline_names_the_moved_article_and_the_renumbered_ones(
+        bundled: dict[tuple[str, str], tuple[Draft, Draft, Comparison]]) -> None:
+    data = redline(bundled[("ppwt-2008", "ppwt-2014")][2])
+    texts = ["".join(c.itertext()) for c in part(data, "word/comments.xml").iter(w("comment"))]
+    assert "Article V in CD/1839; renumbered Article IV in CD/1985." in texts
+    assert any(t.startswith("Moved: Article VIII in CD/1839 stands as Article VI in CD/1985") for t in texts)
+    assert any(t.startswith("Reconstructed text, not the official wording") for t in texts)
+    document = part(data, "word/document.xml")
+    assert len(document.findall(".//w:moveFromRangeStart", NS)) == 1
+    assert len(document.findall(".//w:moveToRangeStart", NS)) == 1
