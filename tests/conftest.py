@@ -39,3 +39,29 @@ def run(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
         return Result(code, captured.out, captured.err)
 
     return _run
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden files under tests/golden/ from the current output")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Compare an output with tests/golden/NAME; ``pytest --update-golden`` rewrites the file instead."""
+    update = request.config.getoption("--update-golden")
+
+    def _check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {path}; run pytest --update-golden to create it"
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, f"output differs from {path}; if the change is intended, run pytest --update-golden"
+
+    return _check

@@ -11,6 +11,8 @@ This is the only module that knows about exit codes and stderr:
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 from typing import Any, NoReturn
 
@@ -21,6 +23,8 @@ from treaty_diff.akn import check_file, draft_to_xml, provision_to_xml
 from treaty_diff.corpus import load_corpus, load_draft
 from treaty_diff.errors import InputError, TreatyDiffError
 from treaty_diff.model import Draft, Provision
+from treaty_diff.output import write_atomic
+from treaty_diff.render.base import RenderOptions, get_renderer, renderer_names
 from treaty_diff.views import draft_dict, draft_listing, reconstructed_notice
 
 EXIT_OK = 0
@@ -35,6 +39,10 @@ class CommandFailed(Exception):
 def warn(message: str) -> None:
     """Every notice and error goes through here, to stderr, one line each."""
     click.echo(f"treaty-diff: {message}", err=True)
+
+
+def _warn_import(message: str) -> None:
+    warn(f"warning: {message}")
 
 
 def fail(message: str) -> NoReturn:
@@ -84,7 +92,7 @@ def show(draft: str, article: str | None, fmt: str) -> None:
     rather than the official wording, a notice naming those provisions goes to
     stderr (and is in the JSON and XML).
     """
-    loaded = load_draft(draft)
+    loaded = load_draft(draft, on_warning=_warn_import)
     provisions = _select(loaded, article)
     if fmt == "json":
         emit_json(draft_dict(loaded, provisions))
@@ -116,9 +124,18 @@ def validate(files: tuple[str, ...]) -> None:
     One line per problem, naming the file and line; exit 0 when every file is
     valid, 2 otherwise.
     """
+    from treaty_diff.importers import is_importable
+
     invalid = 0
     for name in files:
-        problems = check_file(name)
+        if is_importable(name):
+            try:
+                load_draft(name, on_warning=_warn_import)
+                problems: list[InputError] = []
+            except InputError as error:
+                problems = [error]
+        else:
+            problems = check_file(name)
         if problems:
             invalid += 1
             for problem in problems:
@@ -127,6 +144,151 @@ def validate(files: tuple[str, ...]) -> None:
             click.echo(f"{name}: valid")
     if invalid:
         fail(f"{invalid} of {len(files)} file(s) invalid")
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter("expected a date as YYYY-MM-DD")
+    return value
+
+
+def _use_color(choice: bool | None, output: str | None) -> bool:
+    """--color/--no-color when given; otherwise colour only on a terminal, and never with NO_COLOR set."""
+    if choice is not None:
+        return choice
+    if output not in (None, "-") or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def deliver(data: str | bytes, output: str | None, binary: bool, inputs: tuple[str, ...]) -> None:
+    """Write a report to ``-o FILE`` atomically, or to stdout."""
+    if output in (None, "-"):
+        if binary:
+            if sys.stdout.isatty():
+                fail("this format is binary: write it to a file with -o FILE")
+            sys.stdout.buffer.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        else:
+            click.echo(data, nl=False)
+        return
+    write_atomic(output, data, inputs)
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(renderer_names("comparison")), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
+@click.option("--exit-code", is_flag=True, help="Exit with status 1 when the drafts differ.")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report (default: on a terminal, unless NO_COLOR).")
+@click.option("--changed-only", is_flag=True, help="Leave out provisions that did not change.")
+@click.option("--granularity", type=click.Choice(["word", "char"]), default="word", show_default=True)
+@click.option("--ignore-case", is_flag=True, help="Differences of case show as equal (with the new text).")
+@click.option("--ignore-whitespace", is_flag=True, help="Differences of white space show as equal.")
+@click.option("--ignore-punctuation", is_flag=True, help="Differences of punctuation show as equal.")
+@click.option("--author", default="treaty-diff", show_default=True, help="DOCX: author of the tracked changes.")
+@click.option("--date", "date", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="DOCX: date of the tracked changes (default: the new draft's date).")
+@click.option("--redline-only", is_flag=True, help="DOCX: the redline alone, without cover and summary.")
+@click.option("--static", is_flag=True,
+              help="DOCX: coloured, struck and underlined text instead of tracked changes; HTML: no script.")
+@click.option("--no-moves", is_flag=True, help="DOCX: show moves as deletion plus insertion.")
+def compare(old: str, new: str, fmt: str, output: str | None, exit_code: bool, color: bool | None,
+            changed_only: bool, granularity: str, ignore_case: bool, ignore_whitespace: bool,
+            ignore_punctuation: bool, author: str, date: str | None, redline_only: bool, static: bool,
+            no_moves: bool) -> int:
+    """Compare two drafts: pair provisions by content, then diff each pair word by word."""
+    from treaty_diff.compare import CompareOptions
+    from treaty_diff.compare import compare as run_compare
+    from treaty_diff.diff import DiffOptions
+
+    old_draft = load_draft(old, on_warning=_warn_import)
+    new_draft = load_draft(new, on_warning=_warn_import)
+    diff_options = DiffOptions(granularity=granularity, ignore_case=ignore_case,  # type: ignore[arg-type]
+                               ignore_whitespace=ignore_whitespace, ignore_punctuation=ignore_punctuation)
+    comparison = run_compare(old_draft, new_draft, CompareOptions(diff=diff_options))
+    renderer = get_renderer("comparison", fmt)
+    options = RenderOptions(color=_use_color(color, output) and fmt == "text", changed_only=changed_only,
+                            author=author, date=date, redline_only=redline_only, static=static, moves=not no_moves)
+    deliver(renderer.render(comparison, options), output, renderer.binary, (old, new))
+    return EXIT_DIFFERENT if exit_code and comparison.differs else EXIT_OK
+
+
+@cli.command()
+@click.argument("draft")
+@click.option("--format", "fmt", type=click.Choice(renderer_names("obligations")), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
+def obligations(draft: str, fmt: str, output: str | None) -> None:
+    """The deontic clauses of a draft: who must, must not and may do what, with citations."""
+    from treaty_diff.obligations import DraftObligations
+
+    loaded = load_draft(draft, on_warning=_warn_import)
+    renderer = get_renderer("obligations", fmt)
+    deliver(renderer.render(DraftObligations.of(loaded), RenderOptions()), output, renderer.binary, (draft,))
+
+
+@cli.command()
+@click.argument("drafts", nargs=-1, required=True)
+@click.option("--checklist", default="paros", show_default=True, metavar="NAME|FILE",
+              help="A bundled checklist by name, or a checklist XML file.")
+@click.option("--format", "fmt", type=click.Choice(renderer_names("coverage")), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
+def coverage(drafts: tuple[str, ...], checklist: str, fmt: str, output: str | None) -> None:
+    """Which elements of a checklist each draft covers, partly covers or leaves out, with citations."""
+    from treaty_diff.akn.checklist import load_checklist
+    from treaty_diff.coverage import check_coverage
+
+    loaded = [load_draft(d, on_warning=_warn_import) for d in drafts]
+    report = check_coverage(loaded, load_checklist(checklist))
+    renderer = get_renderer("coverage", fmt)
+    deliver(renderer.render(report, RenderOptions()), output, renderer.binary, drafts)
+
+
+@cli.command(hidden=True)
+@click.argument("old")
+@click.argument("new")
+def align(old: str, new: str) -> None:
+    """Debugging: the raw alignment of two drafts, as JSON."""
+    from treaty_diff.align import align as run_align
+    from treaty_diff.align import alignment_to_dict
+
+    emit_json(alignment_to_dict(run_align(load_draft(old, _warn_import), load_draft(new, _warn_import))))
+
+
+@cli.command("import")
+@click.argument("file")
+@click.option("-o", "--output", metavar="OUT.xml", required=True, help="The Akoma Ntoso file to write.")
+@click.option("--id", "draft_id", help="Draft id (default: from the file name).")
+@click.option("--title", help="Title (default: the text's title paragraph).")
+@click.option("--symbol", help="Document symbol, e.g. CD/1839 (default: guessed from the text).")
+@click.option("--date", "date", callback=_iso_date, metavar="YYYY-MM-DD", help="Document date (default: guessed).")
+@click.option("--language", help="ISO 639-1 language code (default: guessed).")
+@click.option("--status", default="draft", show_default=True, help="draft, in force, ...")
+@click.option("--provenance", type=click.Choice(["verbatim", "reconstructed"]),
+              help="Whether the text is the official wording (default: verbatim, reported).")
+@click.option("--source", help="Where the text comes from, recorded with its provenance.")
+@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+def import_command(file: str, output: str, draft_id: str | None, title: str | None, symbol: str | None,
+                   date: str | None, language: str | None, status: str, provenance: str | None,
+                   source: str | None, strict: bool) -> None:
+    """Turn a plain-text or DOCX draft into a valid Akoma Ntoso draft file."""
+    from treaty_diff.importers import ImportOptions, import_file
+
+    try:
+        options = ImportOptions(id=draft_id, title=title, symbol=symbol, date=date, language=language,
+                                status=status, provenance=provenance, source=source,  # type: ignore[arg-type]
+                                strict=strict)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+    result = import_file(file, options, location=file)
+    for message in result.warnings:
+        warn(f"warning: {message}")
+    for message in result.info:
+        warn(f"note: {message}")
+    write_atomic(output, draft_to_xml(result.draft), (file,))
+    warn(f"wrote {output}: {len(result.draft.articles)} articles")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -283,7 +283,8 @@ class BlockPair:
 @dataclass(frozen=True)
 class ProvisionPair:
     """Provision-level pairing: one old and one new provision, or one-to-many (split), many-to-one (merged),
-    or one side empty (inserted, deleted). ``evidence`` says what decided it: "wId", "content", "num"."""
+    or one side empty (inserted, deleted). ``evidence`` says what decided it: "wId" (both drafts carry the
+    same wId), "kind" (the title, the preamble and the conclusions pair with their namesakes) or "content"."""
 
     kind: ChangeKind
     old: tuple[str, ...]

@@ -1,0 +1,48 @@
+"""Alignment time against draft size.
+
+    python benchmarks/align_scale.py [--sizes 250 500 1000 2000] [--repeat 3]
+
+For each size, ``treaty_diff.generate.scale_draft`` builds a draft of that many
+articles from the bundled drafts (repeated articles have half their words
+varied, so that no two read alike), ``generate_pair`` derives a second draft
+from it (default rates: about a third of the articles touched, 20% of their
+words edited), and the pair is aligned ``--repeat`` times. Prints the best
+wall-clock and CPU times, the time per article, and the pair F1 as a check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from treaty_diff.align import align
+from treaty_diff.corpus import load_corpus
+from treaty_diff.evaluate import evaluate
+from treaty_diff.generate import generate_pair, scale_draft
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    sources = load_corpus()
+    header = ("articles", "words old", "words new", "wall s", "cpu s", "ms/article", "F1")
+    print(" ".join(f"{h:>{w}}" for h, w in zip(header, (8, 10, 10, 8, 8, 11, 7))))
+    for size in args.sizes:
+        generated = generate_pair(scale_draft(sources, size, seed=args.seed), args.seed)
+        walls, cpus = [], []
+        for _ in range(args.repeat):
+            wall, cpu = time.perf_counter(), time.process_time()
+            alignment = align(generated.old, generated.new)
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        f1 = evaluate(alignment, generated.truth).f1
+        print(f"{size:>8} {generated.old.word_count:>10} {generated.new.word_count:>10} {min(walls):>8.3f}"
+              f" {min(cpus):>8.3f} {1000 * min(walls) / size:>11.3f} {f1:>7.4f}")
+
+
+if __name__ == "__main__":
+    main()

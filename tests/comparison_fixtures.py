@@ -1,0 +1,164 @@
+"""A small, hand-made Comparison covering every kind of change, for renderer tests.
+
+It is built directly from the comparison model (no aligner, no diff), so a
+renderer can be tested on its own. The texts obey the segments invariant:
+equal + delete rebuild the old side, equal + insert the new side.
+"""
+
+from __future__ import annotations
+
+from treaty_diff.comparison import (
+    Change,
+    Comparison,
+    DefinitionChange,
+    Line,
+    PartChange,
+    ProvisionInfo,
+    RedlineItem,
+    Summary,
+)
+from treaty_diff.model import DraftMeta, Segment
+
+HOSTILE = '<script>alert(1)</script> and "><img src=x onerror=alert(1)>'
+
+
+def _info(eid: str, num: str | None, text: str, provenance: str = "verbatim", kind: str = "article") -> ProvisionInfo:
+    return ProvisionInfo(
+        eid=eid,
+        wid=None,
+        kind=kind,
+        num=num,
+        heading=None,
+        label=num or "the preamble",
+        provenance=provenance,  # type: ignore[arg-type]
+        text=text,
+        reconstructed=(eid,) if provenance == "reconstructed" else (),
+    )
+
+
+def _line(eid: str, text: str, role: str = "block", num: str | None = None, provenance: str = "verbatim") -> Line:
+    return Line(eid=eid, role=role, block_kind=None if role != "block" else "paragraph", num=num, depth=0,  # type: ignore[arg-type]
+                provenance=provenance, text=text)  # type: ignore[arg-type]
+
+
+def _seg(op: str, text: str) -> Segment:
+    return Segment(op, text)  # type: ignore[arg-type]
+
+
+def sample_comparison() -> Comparison:
+    """Preamble unchanged; Article I modified (with hostile text); Article II deleted; new Article II inserted;
+    old Article III moved to the end and renumbered; old Article IV split into two."""
+    old_meta = DraftMeta(id="old-draft", title="Old Treaty", symbol="CD/1", date="2008-01-01",
+                         proponents=("Russian Federation", "China"))
+    new_meta = DraftMeta(id="new-draft", title="New Treaty", symbol="CD/2", date="2014-01-01",
+                         proponents=("Russian Federation", "China"))
+    preamble_text = "The States Parties to this Treaty,"
+    c1 = Change(
+        id="c1", kind="unchanged", old=(_info("preamble", None, preamble_text, kind="preamble"),),
+        new=(_info("preamble", None, preamble_text, kind="preamble"),),
+        segments=(_seg("equal", preamble_text),),
+        parts=(PartChange("unchanged", "block", (_line("preamble__recs__intro", preamble_text),),
+                          (_line("preamble__recs__intro", preamble_text),), (_seg("equal", preamble_text),),
+                          similarity=1.0),),
+        description="The preamble is unchanged.", similarity=1.0,
+    )
+    old1 = "Article I\n\nEach State Party shall take measures " + HOSTILE + "."
+    new1 = "Article I\n\nEach State Party shall take all necessary measures " + HOSTILE + "."
+    c2 = Change(
+        id="c2", kind="modified", old=(_info("art_1", "Article I", old1, "reconstructed"),),
+        new=(_info("art_1", "Article I", new1, "reconstructed"),),
+        segments=(_seg("equal", "Article I\n\nEach State Party shall take "), _seg("insert", "all necessary "),
+                  _seg("equal", "measures " + HOSTILE + ".")),
+        parts=(
+            PartChange("unchanged", "num", (_line("art_1", "Article I", "num"),), (_line("art_1", "Article I", "num"),),
+                       (_seg("equal", "Article I"),), similarity=1.0),
+            PartChange("modified", "block",
+                       (_line("art_1", "Each State Party shall take measures " + HOSTILE + ".", provenance="reconstructed"),),
+                       (_line("art_1", "Each State Party shall take all necessary measures " + HOSTILE + ".",
+                              provenance="reconstructed"),),
+                       (_seg("equal", "Each State Party shall take "), _seg("insert", "all necessary "),
+                        _seg("equal", "measures " + HOSTILE + ".")), similarity=0.9),
+        ),
+        description="Article I is amended.", similarity=0.9, words_inserted=2,
+    )
+    old2 = "Article II\n\nThe Depositary shall inform all States."
+    c3 = Change(
+        id="c3", kind="deleted", old=(_info("art_2", "Article II", old2),), new=(),
+        segments=(_seg("delete", old2),),
+        parts=(PartChange("deleted", "num", (_line("art_2", "Article II", "num"),), (), (_seg("delete", "Article II"),)),
+               PartChange("deleted", "block", (_line("art_2", "The Depositary shall inform all States."),), (),
+                          (_seg("delete", "The Depositary shall inform all States."),))),
+        description="Article II is deleted.", words_deleted=7,
+    )
+    new2 = "Article II\n\nThe States Parties shall consult one another."
+    c4 = Change(
+        id="c4", kind="inserted", old=(), new=(_info("art_2", "Article II", new2),),
+        segments=(_seg("insert", new2),),
+        parts=(PartChange("inserted", "num", (), (_line("art_2", "Article II", "num"),), (_seg("insert", "Article II"),)),
+               PartChange("inserted", "block", (), (_line("art_2", "The States Parties shall consult one another."),),
+                          (_seg("insert", "The States Parties shall consult one another."),))),
+        description="Article II is new.", words_inserted=9,
+    )
+    old4 = "Article IV\n\n1. This Treaty shall be open for signature.\n\n2. It shall be ratified."
+    new3a = "Article III\n\nThis Treaty shall be open for signature."
+    new3b = "Article IV\n\nIt shall be ratified."
+    c5 = Change(
+        id="c5", kind="split", old=(_info("art_4", "Article IV", old4),),
+        new=(_info("art_3", "Article III", new3a), _info("art_4", "Article IV", new3b)),
+        segments=(_seg("delete", "Article IV\n\n1. "), _seg("insert", "Article III\n\n"),
+                  _seg("equal", "This Treaty shall be open for signature.\n\n"), _seg("delete", "2. "),
+                  _seg("insert", "Article IV\n\n"), _seg("equal", "It shall be ratified.")),
+        parts=(
+            PartChange("modified", "num", (_line("art_4", "Article IV", "num"),),
+                       (_line("art_3", "Article III", "num"), _line("art_4", "Article IV", "num")),
+                       (_seg("delete", "Article IV"), _seg("insert", "Article III\n\nArticle IV"))),
+            PartChange("unchanged", "block", (_line("art_4__para_1", "1. This Treaty shall be open for signature.", num="1."),),
+                       (_line("art_3", "This Treaty shall be open for signature."),),
+                       (_seg("delete", "1. "), _seg("equal", "This Treaty shall be open for signature.")),
+                       renumbered=True, similarity=1.0),
+            PartChange("unchanged", "block", (_line("art_4__para_2", "2. It shall be ratified.", num="2."),),
+                       (_line("art_4", "It shall be ratified."),),
+                       (_seg("delete", "2. "), _seg("equal", "It shall be ratified.")), renumbered=True, similarity=1.0),
+        ),
+        description="Article IV is split into Article III and Article IV.", renumbered=True, similarity=0.95,
+        words_deleted=2, words_inserted=4,
+    )
+    old3 = "Article III\n\nThis Treaty shall be of unlimited duration."
+    new5 = "Article V\n\nThis Treaty shall be of unlimited duration."
+    c6 = Change(
+        id="c6", kind="unchanged", old=(_info("art_3", "Article III", old3),), new=(_info("art_5", "Article V", new5),),
+        segments=(_seg("delete", "Article III"), _seg("insert", "Article V"),
+                  _seg("equal", "\n\nThis Treaty shall be of unlimited duration.")),
+        parts=(
+            PartChange("unchanged", "num", (_line("art_3", "Article III", "num"),), (_line("art_5", "Article V", "num"),),
+                       (_seg("delete", "Article III"), _seg("insert", "Article V")), renumbered=True),
+            PartChange("unchanged", "block", (_line("art_3", "This Treaty shall be of unlimited duration."),),
+                       (_line("art_5", "This Treaty shall be of unlimited duration."),),
+                       (_seg("equal", "This Treaty shall be of unlimited duration."),), similarity=1.0),
+        ),
+        description="Article III becomes Article V and moves to the end; text unchanged.", renumbered=True,
+        moved=True, similarity=1.0,
+    )
+    definitions = (
+        DefinitionChange(kind="modified", term="weapons in outer space", old_terms=("weapons in outer space",),
+                         new_terms=("weapon in outer space",), old_eid="art_1__list_1__point_c",
+                         new_eid="art_1__list_1__point_b", renamed=True,
+                         segments=(_seg("equal", "weapon"), _seg("delete", "s"), _seg("equal", " in outer space")),
+                         description='"weapons in outer space" is renamed "weapon in outer space" and amended.'),
+        DefinitionChange(kind="deleted", term="outer space", old_terms=("outer space",), new_terms=(),
+                         old_eid="art_1__list_1__point_a", new_eid=None, renamed=False,
+                         segments=(_seg("delete", "outer space"),), description='"outer space" is no longer defined.'),
+    )
+    changes = (c1, c2, c3, c4, c5, c6)
+    # Old order: preamble, I, II, III(moved), IV. New order: preamble, I, II(new), III+IV (split), V (was III).
+    redline = (
+        RedlineItem("c1", "change"), RedlineItem("c2", "change"), RedlineItem("c3", "change"),
+        RedlineItem("c4", "change"), RedlineItem("c6", "moved-from"), RedlineItem("c5", "change"),
+        RedlineItem("c6", "moved-to"),
+    )
+    summary = Summary(unchanged=2, modified=1, inserted=1, deleted=1, split=1, renumbered=2, moved=1,
+                      words_inserted=15, words_deleted=9)
+    options: dict[str, str | bool] = {"granularity": "word", "ignore_case": False, "ignore_whitespace": False,
+                                      "ignore_punctuation": False}
+    return Comparison(old=old_meta, new=new_meta, changes=changes, definitions=definitions, summary=summary,
+                      redline=redline, options=options)

@@ -1,0 +1,117 @@
+"""Properties of alignment (hypothesis): a draft against itself, and B against A as the inverse of A against B."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from treaty_diff.align import align
+from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
+from treaty_diff.generate import Rates, draft_from_texts, generate_pair
+from treaty_diff.model import Alignment, Draft
+
+WORDS = [
+    "state", "party", "shall", "may", "not", "treaty", "outer", "space", "object", "weapon", "force", "threat", "use",
+    "orbit", "celestial", "body", "moon", "agency", "register", "launch", "notify", "depositary", "protocol",
+    "measure", "national", "territory", "jurisdiction", "control", "dispute", "consultation", "cooperation",
+    "amendment", "withdrawal", "ratification", "signature", "entry", "into", "the", "of", "and", "to", "in", "any",
+    "other", "such", "all", "its", "with", "by", "for", "on", "from", "under", "this", "that", "which",
+]
+
+paragraph = st.lists(st.sampled_from(WORDS), min_size=3, max_size=30).map(" ".join)
+article = st.lists(paragraph, min_size=1, max_size=3, unique=True)
+
+
+@st.composite
+def drafts(draw: st.DrawFn, name: str = "a") -> Draft:
+    """Small drafts of random wording: no two articles, and no two paragraphs, alike."""
+    articles = draw(st.lists(article, min_size=1, max_size=9))
+    seen: set[str] = set()
+    unique = []
+    for paragraphs in articles:
+        kept = [p for p in paragraphs if p not in seen]
+        seen.update(kept)
+        if kept:
+            unique.append(kept)
+    preamble = draw(st.lists(paragraph.filter(lambda p: p not in seen), max_size=3, unique=True))
+    return draft_from_texts(name, unique, preamble=preamble)
+
+
+rates = st.builds(
+    Rates,
+    edit=st.sampled_from([0.05, 0.2, 0.4]),
+    modify=st.floats(0, 0.3),
+    move=st.floats(0, 0.3),
+    split=st.floats(0, 0.2),
+    merge=st.floats(0, 0.2),
+    delete=st.floats(0, 0.2),
+    insert=st.floats(0, 0.3),
+)
+
+_INVERSE = {"inserted": "deleted", "deleted": "inserted", "split": "merged", "merged": "split"}
+
+
+def _canonical(alignment: Alignment, swap: bool) -> tuple[set[Any], set[Any]]:
+    """The alignment as sets, with old and new (and the kinds that name a direction) swapped if ``swap``."""
+
+    def flip(kind: str, old: Any, new: Any) -> tuple[str, Any, Any]:
+        return (_INVERSE.get(kind, kind), new, old) if swap else (kind, old, new)
+
+    pairs = set()
+    for pair in alignment.pairs:
+        blocks = frozenset((*flip(b.kind, b.old, b.new), b.renumbered, b.moved) for b in pair.blocks)
+        pairs.add((*flip(pair.kind, pair.old, pair.new), pair.renumbered, pair.moved, blocks))
+    definitions = {
+        (*flip(d.kind, d.old and d.old.block_eid, d.new and d.new.block_eid), d.renamed) for d in alignment.definitions
+    }
+    return pairs, definitions
+
+
+def _assert_inverse(a: Draft, b: Draft) -> None:
+    assert _canonical(align(b, a), swap=True) == _canonical(align(a, b), swap=False)
+
+
+def _assert_all_unchanged(draft: Draft) -> None:
+    result = align(draft, draft)
+    assert [(p.old, p.new) for p in result.pairs] == [((p.eid,), (p.eid,)) for p in draft.provisions]
+    for pair in result.pairs:
+        assert (pair.kind, pair.renumbered, pair.moved, pair.similarity) == ("unchanged", False, False, 1.0)
+        assert all(b.kind == "unchanged" and not b.moved and not b.renumbered for b in pair.blocks)
+    assert all(d.kind == "unchanged" and not d.renamed for d in result.definitions)
+
+
+@settings(max_examples=60, deadline=None)
+@given(drafts())
+def test_a_random_draft_aligned_with_itself_is_unchanged_throughout(draft: Draft) -> None:
+    _assert_all_unchanged(draft)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(CORPUS_IDS), st.integers(0, 10_000), rates)
+def test_a_generated_draft_aligned_with_itself_is_unchanged_throughout(draft_id: str, seed: int, r: Rates) -> None:
+    _assert_all_unchanged(generate_pair(load_corpus_draft(draft_id), seed, r).new)
+
+
+@settings(max_examples=60, deadline=None)
+@given(drafts(), st.integers(0, 10_000), rates)
+def test_aligning_b_with_a_is_the_inverse_of_aligning_a_with_b(a: Draft, seed: int, r: Rates) -> None:
+    _assert_inverse(a, generate_pair(a, seed, r).new)
+
+
+@settings(max_examples=40, deadline=None)
+@given(drafts("a"), drafts("b"))
+def test_two_unrelated_random_drafts_align_symmetrically(a: Draft, b: Draft) -> None:
+    _assert_inverse(a, b)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(CORPUS_IDS), st.integers(0, 10_000), rates)
+def test_bundled_drafts_and_their_variants_align_symmetrically(draft_id: str, seed: int, r: Rates) -> None:
+    draft = load_corpus_draft(draft_id)
+    _assert_inverse(draft, generate_pair(draft, seed, r).new)
+
+
+def test_the_two_ppwt_drafts_align_symmetrically() -> None:
+    _assert_inverse(load_corpus_draft("ppwt-2008"), load_corpus_draft("ppwt-2014"))

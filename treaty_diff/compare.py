@@ -1,0 +1,289 @@
+"""Build the :class:`~treaty_diff.comparison.Comparison` of two drafts: align, diff, describe.
+
+This is the only stage that reads both the alignment and the drafts; every
+renderer reads the Comparison it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from treaty_diff.align import align
+from treaty_diff.comparison import (
+    Change,
+    Comparison,
+    DefinitionChange,
+    Line,
+    PartChange,
+    ProvisionInfo,
+    RedlineItem,
+    Summary,
+)
+from treaty_diff.diff import DiffOptions, diff_texts, words_changed
+from treaty_diff.model import (
+    BLOCK_SEPARATOR,
+    Alignment,
+    Block,
+    BlockPair,
+    ChangeKind,
+    DefinitionPair,
+    Draft,
+    Provision,
+    ProvisionPair,
+    Segment,
+)
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """How to compare: the diff's options (granularity, what to ignore)."""
+
+    diff: DiffOptions = field(default_factory=DiffOptions)
+
+
+def compare(old: Draft, new: Draft, options: CompareOptions | None = None) -> Comparison:
+    """Align two drafts, diff every pair, and describe each change in a legal reader's words."""
+    return comparison_from_alignment(align(old, new), options or CompareOptions())
+
+
+def comparison_from_alignment(alignment: Alignment, options: CompareOptions) -> Comparison:
+    old_by_eid = {p.eid: p for p in alignment.old.provisions}
+    new_by_eid = {p.eid: p for p in alignment.new.provisions}
+    changes: list[Change] = []
+    previous_new: Provision | None = None
+    for index, pair in enumerate(alignment.pairs, start=1):
+        olds = tuple(old_by_eid[eid] for eid in pair.old)
+        news = tuple(new_by_eid[eid] for eid in pair.new)
+        changes.append(_change(f"c{index}", pair, olds, news, previous_new, options.diff))
+        if news:
+            previous_new = news[-1]
+    definitions = tuple(_definition_change(d, options.diff) for d in alignment.definitions)
+    return Comparison(
+        old=alignment.old.meta,
+        new=alignment.new.meta,
+        changes=tuple(changes),
+        definitions=definitions,
+        summary=_summary(changes),
+        redline=_redline(changes, alignment),
+        options={
+            "granularity": options.diff.granularity,
+            "ignore_case": options.diff.ignore_case,
+            "ignore_whitespace": options.diff.ignore_whitespace,
+            "ignore_punctuation": options.diff.ignore_punctuation,
+        },
+    )
+
+
+# -- one change ---------------------------------------------------------------------------------
+
+
+def _change(change_id: str, pair: ProvisionPair, olds: tuple[Provision, ...], news: tuple[Provision, ...],
+            previous_new: Provision | None, diff_options: DiffOptions) -> Change:
+    segments = diff_texts(_joined(olds), _joined(news), diff_options)
+    inserted, deleted = words_changed(segments)
+    return Change(
+        id=change_id,
+        kind=pair.kind,
+        old=tuple(_info(p) for p in olds),
+        new=tuple(_info(p) for p in news),
+        segments=segments,
+        parts=_parts(pair, olds, news, diff_options),
+        description=describe(pair, olds, news, previous_new),
+        renumbered=pair.renumbered,
+        moved=pair.moved,
+        similarity=round(pair.similarity, 4),
+        words_inserted=inserted,
+        words_deleted=deleted,
+    )
+
+
+def _joined(provisions: tuple[Provision, ...]) -> str:
+    return BLOCK_SEPARATOR.join(p.text for p in provisions)
+
+
+def _info(provision: Provision) -> ProvisionInfo:
+    return ProvisionInfo(
+        eid=provision.eid,
+        wid=provision.wid,
+        kind=provision.kind,
+        num=provision.num,
+        heading=provision.heading,
+        label=provision.label,
+        provenance=provision.provenance_status,
+        text=provision.text,
+        reconstructed=tuple(b.eid for b in provision.reconstructed_blocks),
+    )
+
+
+def _parts(pair: ProvisionPair, olds: tuple[Provision, ...], news: tuple[Provision, ...],
+           diff_options: DiffOptions) -> tuple[PartChange, ...]:
+    """Paragraph-level changes: the nums, the headings, then each block pair."""
+    parts: list[PartChange] = []
+    for role in ("num", "heading"):
+        old_lines = tuple(_head_line(p, role) for p in olds if getattr(p, role))
+        new_lines = tuple(_head_line(p, role) for p in news if getattr(p, role))
+        if old_lines or new_lines:
+            parts.append(_part(role, old_lines, new_lines, None, diff_options))  # type: ignore[arg-type]
+    old_blocks = {b.eid: b for p in olds for b in p.blocks}
+    new_blocks = {b.eid: b for p in news for b in p.blocks}
+    for block_pair in pair.blocks:
+        old_lines = tuple(_block_line(old_blocks[eid]) for eid in block_pair.old)
+        new_lines = tuple(_block_line(new_blocks[eid]) for eid in block_pair.new)
+        parts.append(_part("block", old_lines, new_lines, block_pair, diff_options))
+    return tuple(parts)
+
+
+def _part(role: str, old_lines: tuple[Line, ...], new_lines: tuple[Line, ...], block_pair: BlockPair | None,
+          diff_options: DiffOptions) -> PartChange:
+    old_text = BLOCK_SEPARATOR.join(line.text for line in old_lines)
+    new_text = BLOCK_SEPARATOR.join(line.text for line in new_lines)
+    segments = diff_texts(old_text, new_text, diff_options)
+    if block_pair is not None:
+        return PartChange(block_pair.kind, "block", old_lines, new_lines, segments, block_pair.renumbered,
+                          block_pair.moved, round(block_pair.similarity, 4))
+    kind: ChangeKind
+    if not old_lines:
+        kind = "inserted"
+    elif not new_lines:
+        kind = "deleted"
+    else:
+        kind = "unchanged" if old_text == new_text else "modified"
+    return PartChange(kind, role, old_lines, new_lines, segments,  # type: ignore[arg-type]
+                      similarity=1.0 if old_text == new_text else 0.0)
+
+
+def _head_line(provision: Provision, role: str) -> Line:
+    text = provision.num if role == "num" else provision.heading
+    status = "verbatim" if provision.provenance_status == "verbatim" else "reconstructed"
+    return Line(eid=provision.eid, role=role, block_kind=None, num=None, depth=0,  # type: ignore[arg-type]
+                provenance=status, text=text or "")  # type: ignore[arg-type]
+
+
+def _block_line(block: Block) -> Line:
+    return Line(eid=block.eid, role="block", block_kind=block.kind, num=block.num, depth=block.depth,
+                provenance=block.provenance.status, text=block.text)
+
+
+# -- words for a legal reader ------------------------------------------------------------------
+
+
+def _names(provisions: tuple[Provision, ...]) -> str:
+    labels = [p.label for p in provisions]
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def describe(pair: ProvisionPair, olds: tuple[Provision, ...], news: tuple[Provision, ...],
+             previous_new: Provision | None) -> str:
+    """One sentence: "Article V becomes Article IV; amended.", "Article VIII is deleted."."""
+    old_names, new_names = _names(olds), _names(news)
+    if pair.kind == "inserted":
+        return f"{_capital(new_names)} is new."
+    if pair.kind == "deleted":
+        return f"{_capital(old_names)} is deleted."
+    if pair.kind == "split":
+        head = f"{_capital(old_names)} is split into {new_names}"
+    elif pair.kind == "merged":
+        head = f"{_capital(old_names)} are merged into {new_names}"
+    elif pair.renumbered:
+        head = f"{_capital(old_names)} becomes {new_names}"
+    else:
+        head = _capital(old_names)
+    details = []
+    if pair.moved:
+        where = f"now after {previous_new.label}" if previous_new is not None else "now first"
+        details.append(f"moved ({where})")
+    if pair.kind in ("split", "merged"):
+        if pair.similarity < 1.0:
+            details.append("amended")
+    elif pair.kind == "modified":
+        details.append("amended")
+    else:
+        details.append("text unchanged")
+    if head == _capital(old_names) and not pair.moved:
+        return f"{head} is {'amended' if pair.kind == 'modified' else 'unchanged'}."
+    return f"{head}; {', '.join(details)}."
+
+
+def _definition_change(pair: DefinitionPair, diff_options: DiffOptions) -> DefinitionChange:
+    old_text = pair.old.text if pair.old else ""
+    new_text = pair.new.text if pair.new else ""
+    term = pair.old.term if pair.old else pair.new.term if pair.new else ""
+    old_terms = pair.old.terms if pair.old else ()
+    new_terms = pair.new.terms if pair.new else ()
+    quoted = ", ".join(f'"{t}"' for t in old_terms or new_terms)
+    if pair.kind == "inserted":
+        description = f"{quoted} is newly defined."
+    elif pair.kind == "deleted":
+        description = f"{quoted} is no longer defined."
+    else:
+        renamed = ""
+        if pair.renamed:
+            renamed = f"{quoted} is renamed " + ", ".join(f'"{t}"' for t in new_terms) + "; "
+        state = "definition amended" if pair.kind == "modified" else "definition unchanged"
+        description = _capital(renamed + state) + "." if renamed else f"The definition of {quoted}: {state}."
+    return DefinitionChange(
+        kind=pair.kind,
+        term=term,
+        old_terms=old_terms,
+        new_terms=new_terms,
+        old_eid=pair.old.block_eid if pair.old else None,
+        new_eid=pair.new.block_eid if pair.new else None,
+        renamed=pair.renamed,
+        segments=diff_texts(old_text, new_text, diff_options),
+        description=description,
+    )
+
+
+# -- summary and redline layout ------------------------------------------------------------------
+
+
+def _summary(changes: list[Change]) -> Summary:
+    counts = {kind: 0 for kind in ("unchanged", "modified", "inserted", "deleted", "split", "merged")}
+    for change in changes:
+        counts[change.kind] += 1
+    return Summary(
+        **counts,
+        renumbered=sum(c.renumbered for c in changes),
+        moved=sum(c.moved for c in changes),
+        words_inserted=sum(c.words_inserted for c in changes),
+        words_deleted=sum(c.words_deleted for c in changes),
+    )
+
+
+def _redline(changes: list[Change], alignment: Alignment) -> tuple[RedlineItem, ...]:
+    """Reading order, with each moved change shown twice: deleted where it was, inserted where it is.
+
+    A moved change's old end goes just before the first change (in reading
+    order) that holds an old provision coming after it in the old draft and
+    is not itself moved, so that the old provisions appear in the old order.
+    """
+    old_position = {p.eid: i for i, p in enumerate(alignment.old.provisions)}
+    by_id = {c.id: c for c in changes}
+    items: list[RedlineItem] = [
+        RedlineItem(c.id, "moved-to" if c.moved and c.old and c.new else "change") for c in changes
+    ]
+    moved = sorted((c for c in changes if c.moved and c.old and c.new), key=lambda c: old_position[c.old[0].eid])
+    for change in moved:
+        start = old_position[change.old[0].eid]
+        anchor = None
+        for index, item in enumerate(items):
+            candidate = by_id[item.change_id]
+            if item.role == "change" and candidate.old and old_position[candidate.old[0].eid] > start:
+                anchor = index
+                break
+        if anchor is None:
+            # after the last item that shows old text
+            last_old = max((i for i, item in enumerate(items) if item.role != "moved-to"
+                            and by_id[item.change_id].old), default=-1)
+            anchor = last_old + 1
+        items.insert(anchor, RedlineItem(change.id, "moved-from"))
+    return tuple(items)
+
+
+__all__ = ["CompareOptions", "Segment", "compare", "comparison_from_alignment", "describe"]

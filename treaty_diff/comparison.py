@@ -1,0 +1,176 @@
+"""The comparison model: the one value every renderer reads (built by ``compare.py``).
+
+Renderers never see a Draft's XML nor re-walk an alignment: everything they
+show is here, already in reading order, already described in a legal reader's
+words.
+
+- :class:`Change`: what happened to one provision (or to the provisions of a
+  split or merge), with the word-level ``segments`` of its whole text and the
+  paragraph-level ``parts``.
+- :attr:`Comparison.redline`: the order in which a redline shows the changes:
+  the new draft's order, each deleted provision at its old place, and each
+  moved provision twice (deleted where it was, inserted where it is).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from treaty_diff.model import BlockKind, ChangeKind, DraftMeta, Segment
+
+ProvenanceLabel = Literal["verbatim", "reconstructed", "mixed"]
+
+
+@dataclass(frozen=True)
+class ProvisionInfo:
+    """One side of a change: a provision as it stands in its draft."""
+
+    eid: str
+    wid: str | None
+    kind: str
+    num: str | None
+    heading: str | None
+    label: str
+    provenance: ProvenanceLabel
+    text: str
+    reconstructed: tuple[str, ...] = ()
+    """eIds of the blocks whose text is reconstructed (all of them for a reconstructed provision)."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph-level unit of one side, as a report lays it out: a num, a heading, or a block."""
+
+    eid: str
+    role: Literal["num", "heading", "block"]
+    block_kind: BlockKind | None
+    num: str | None
+    depth: int
+    provenance: Literal["verbatim", "reconstructed"]
+    text: str
+
+
+@dataclass(frozen=True)
+class PartChange:
+    """A paragraph-level change inside a provision change (the aligner's BlockPair, with its diff).
+
+    ``segments`` rebuild the old lines' texts joined by a blank line (equal +
+    delete) and the new lines' texts likewise (equal + insert).
+    """
+
+    kind: ChangeKind
+    role: Literal["num", "heading", "block"]
+    old: tuple[Line, ...]
+    new: tuple[Line, ...]
+    segments: tuple[Segment, ...]
+    renumbered: bool = False
+    moved: bool = False
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True)
+class Change:
+    """What happened to one provision between the drafts.
+
+    ``kind`` describes the content apart from the num (a provision whose only
+    change is its num is ``unchanged`` with ``renumbered``); ``moved`` means its
+    place changed relative to the provisions around it. ``segments`` rebuild
+    the old provisions' texts joined by a blank line (equal + delete) and the
+    new ones' (equal + insert).
+    """
+
+    id: str
+    kind: ChangeKind
+    old: tuple[ProvisionInfo, ...]
+    new: tuple[ProvisionInfo, ...]
+    segments: tuple[Segment, ...]
+    parts: tuple[PartChange, ...]
+    description: str
+    renumbered: bool = False
+    moved: bool = False
+    similarity: float = 0.0
+    words_inserted: int = 0
+    words_deleted: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """True unless the provision is identical in both drafts, num and place included."""
+        return self.kind != "unchanged" or self.renumbered or self.moved
+
+    @property
+    def reconstructed(self) -> bool:
+        """True when any text on either side is reconstructed rather than verbatim."""
+        return any(p.provenance != "verbatim" for p in (*self.old, *self.new))
+
+
+@dataclass(frozen=True)
+class DefinitionChange:
+    """A defined term in both drafts (paired by meaning), or in one only."""
+
+    kind: ChangeKind
+    term: str
+    old_terms: tuple[str, ...]
+    new_terms: tuple[str, ...]
+    old_eid: str | None
+    new_eid: str | None
+    renamed: bool
+    segments: tuple[Segment, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class RedlineItem:
+    """One place in a redline: a change shown in full, or one end of a move."""
+
+    change_id: str
+    role: Literal["change", "moved-from", "moved-to"]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts of changes per kind and flag, and words inserted and deleted."""
+
+    unchanged: int = 0
+    modified: int = 0
+    inserted: int = 0
+    deleted: int = 0
+    split: int = 0
+    merged: int = 0
+    renumbered: int = 0
+    moved: int = 0
+    words_inserted: int = 0
+    words_deleted: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two drafts compared: metadata, changes in reading order, definitions, summary, redline layout."""
+
+    old: DraftMeta
+    new: DraftMeta
+    changes: tuple[Change, ...]
+    definitions: tuple[DefinitionChange, ...]
+    summary: Summary
+    redline: tuple[RedlineItem, ...]
+    options: dict[str, str | bool] = field(default_factory=dict)
+
+    @property
+    def differs(self) -> bool:
+        """True when anything changed (used by ``--exit-code``)."""
+        return any(change.changed for change in self.changes) or any(
+            d.kind != "unchanged" or d.renamed for d in self.definitions
+        )
+
+    def change(self, change_id: str) -> Change:
+        for candidate in self.changes:
+            if candidate.id == change_id:
+                return candidate
+        raise KeyError(change_id)
+
+    @property
+    def reconstructed_changes(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.reconstructed)

@@ -1,0 +1,126 @@
+"""``compare --format json``: the fields of ../shared/contracts.md, and more.
+
+The shape is described by ``schemas/comparison.schema.json`` (shipped in the
+package); tests validate real outputs against it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from treaty_diff.comparison import Change, Comparison, DefinitionChange, Line, PartChange, ProvisionInfo
+from treaty_diff.model import DraftMeta, Segment
+from treaty_diff.render.base import Renderer, RenderOptions, register
+
+SCHEMA_VERSION = "1.0"
+
+
+def _meta(meta: DraftMeta) -> dict[str, Any]:
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "short_title": meta.short_title,
+        "symbol": meta.symbol,
+        "date": meta.date,
+        "proponents": list(meta.proponents),
+        "language": meta.language,
+        "status": meta.status,
+    }
+
+
+def _segments(segments: tuple[Segment, ...]) -> list[dict[str, str]]:
+    return [{"op": s.op, "text": s.text} for s in segments]
+
+
+def _provision(info: ProvisionInfo) -> dict[str, Any]:
+    return {
+        "eId": info.eid,
+        "wId": info.wid,
+        "num": info.num,
+        "heading": info.heading,
+        "label": info.label,
+        "provenance": info.provenance,
+        "reconstructed_blocks": list(info.reconstructed),
+    }
+
+
+def _line(line: Line) -> dict[str, Any]:
+    return {"eId": line.eid, "role": line.role, "num": line.num, "provenance": line.provenance}
+
+
+def _part(part: PartChange) -> dict[str, Any]:
+    return {
+        "kind": part.kind,
+        "role": part.role,
+        "renumbered": part.renumbered,
+        "moved": part.moved,
+        "similarity": part.similarity,
+        "old": [_line(line) for line in part.old],
+        "new": [_line(line) for line in part.new],
+        "segments": _segments(part.segments),
+    }
+
+
+def change_dict(change: Change) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "kind": change.kind,
+        "renumbered": change.renumbered,
+        "moved": change.moved,
+        "old": [p.eid for p in change.old],
+        "new": [p.eid for p in change.new],
+        "old_num": [p.num for p in change.old],
+        "new_num": [p.num for p in change.new],
+        "similarity": change.similarity,
+        "description": change.description,
+        "words_inserted": change.words_inserted,
+        "words_deleted": change.words_deleted,
+        "reconstructed": change.reconstructed,
+        "old_provisions": [_provision(p) for p in change.old],
+        "new_provisions": [_provision(p) for p in change.new],
+        "segments": _segments(change.segments),
+        "parts": [_part(p) for p in change.parts],
+    }
+
+
+def _definition(definition: DefinitionChange) -> dict[str, Any]:
+    return {
+        "term": definition.term,
+        "kind": definition.kind,
+        "old": definition.old_eid,
+        "new": definition.new_eid,
+        "old_terms": list(definition.old_terms),
+        "new_terms": list(definition.new_terms),
+        "renamed": definition.renamed,
+        "description": definition.description,
+        "segments": _segments(definition.segments),
+    }
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    """The whole comparison as plain JSON-able data."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "old": _meta(comparison.old),
+        "new": _meta(comparison.new),
+        "options": dict(comparison.options),
+        "differs": comparison.differs,
+        "summary": comparison.summary.as_dict(),
+        "changes": [change_dict(c) for c in comparison.changes],
+        "definitions": [_definition(d) for d in comparison.definitions],
+        "redline": [{"change": item.change_id, "role": item.role} for item in comparison.redline],
+    }
+
+
+@register
+class JsonRenderer(Renderer[Comparison]):
+    """Machine-readable comparison (contracts.md)."""
+
+    name = "json"
+    subject = "comparison"
+    extension = "json"
+    description = "the comparison as JSON (fields of contracts.md)"
+
+    def render(self, value: Comparison, options: RenderOptions) -> str:
+        return json.dumps(comparison_dict(value), ensure_ascii=False, indent=2) + "\n"
