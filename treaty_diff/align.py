@@ -35,7 +35,7 @@ from treaty_diff.model import (
     Draft,
     Provision,
     ProvisionPair,
-    article_number,
+    nums_differ,
 )
 from treaty_diff.similarity import CandidateIndex, Weights, dice, shingles, tokens
 
@@ -74,7 +74,7 @@ def align(old: Draft, new: Draft) -> Alignment:
                 kind=kind,
                 old=tuple(p.eid for p in olds),
                 new=tuple(p.eid for p in news),
-                renumbered=_num_changed(olds[0].num, news[0].num),
+                renumbered=nums_differ(olds[0].num, news[0].num),
                 moved=index_of[id(piece)] in moved_groups,
                 similarity=1.0 if kind == "unchanged" else piece.similarity,
                 blocks=_align_blocks(olds, news, sides.weights, sides.block_words, identical=kind == "unchanged"),
@@ -189,18 +189,8 @@ def _block_unit(block: Block, words: list[str], weights: Weights) -> Unit:
     return Unit(block.eid, block.body, words, weights, block.num)
 
 
-def _num_changed(a: str | None, b: str | None) -> bool:
-    """Whether a number changed: "Article V" and "Article 5" are the same number; None differs from any."""
-    if a is None or b is None:
-        return (a is None) != (b is None)
-    value_a, value_b = article_number(a), article_number(b)
-    if value_a is not None and value_b is not None:
-        return value_a != value_b
-    return a.strip().casefold() != b.strip().casefold()
-
-
 def _same_num(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and not _num_changed(a, b)
+    return a is not None and b is not None and not nums_differ(a, b)
 
 
 def _kind(group: Group, old: Sequence[Unit], new: Sequence[Unit]) -> ChangeKind:

@@ -37,8 +37,8 @@ from treaty_diff.model import (
     Provision,
     ProvisionPair,
     Source,
-    article_number,
     int_to_roman,
+    nums_differ,
     roman_to_int,
 )
 
@@ -213,15 +213,6 @@ def _content(provision: Provision) -> str:
     parts = [provision.heading] if provision.heading else []
     parts.extend(b.text for b in provision.blocks)
     return BLOCK_SEPARATOR.join(parts)
-
-
-def _num_changed(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return (a is None) != (b is None)
-    value_a, value_b = article_number(a), article_number(b)
-    if value_a is not None and value_b is not None:
-        return value_a != value_b
-    return a.strip().casefold() != b.strip().casefold()
 
 
 def _longest_through(sequence: Sequence[int]) -> list[int]:
@@ -430,14 +421,14 @@ class _Generator:
                 done_splits.add(item.split_of)
                 parts = [new_articles[p] for p in splits[item.split_of]]
                 truth.append(ProvisionPair("split", (olds[0].eid,), tuple(p.eid for p in parts),
-                                           renumbered=_num_changed(olds[0].num, parts[0].num), evidence="truth"))
+                                           renumbered=nums_differ(olds[0].num, parts[0].num), evidence="truth"))
                 continue
             if len(olds) > 1:
                 kind = "merged"
             else:
                 kind = "unchanged" if _content(olds[0]) == _content(new_provision) else "modified"
             truth.append(ProvisionPair(kind, tuple(p.eid for p in olds), (new_provision.eid,),
-                                       renumbered=_num_changed(olds[0].num, new_provision.num), moved=item.moved,
+                                       renumbered=nums_differ(olds[0].num, new_provision.num), moved=item.moved,
                                        similarity=1.0 if kind == "unchanged" else 0.0, evidence="truth"))
         for index in deleted:
             truth.append(ProvisionPair("deleted", (old_articles[index].eid,), (), evidence="truth"))

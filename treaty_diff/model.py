@@ -251,6 +251,16 @@ def _article_number(text: str) -> int | None:
     return roman_to_int(token)
 
 
+def nums_differ(a: str | None, b: str | None) -> bool:
+    """Whether a number changed: "Article V" and "Article 5" are the same number; None differs from any."""
+    if a is None or b is None:
+        return (a is None) != (b is None)
+    value_a, value_b = _article_number(a), _article_number(b)
+    if value_a is not None and value_b is not None:
+        return value_a != value_b
+    return a.strip().casefold() != b.strip().casefold()
+
+
 def article_number(num: str) -> int | None:
     """Public form of the article-number parser, for eIds and importers."""
     return _article_number(num)

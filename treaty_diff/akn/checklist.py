@@ -21,6 +21,7 @@ from typing import Literal, cast
 
 from lxml import etree
 
+from treaty_diff.akn.safe import hardened_parser, read_limited
 from treaty_diff.coverage import Checklist, ChecklistElement, Rule, TermGroup
 from treaty_diff.errors import InputError
 from treaty_diff.obligations import MODALITIES, Modality
@@ -59,39 +60,13 @@ def load_checklist(name_or_path: str) -> Checklist:
 
 def read_checklist(path: Path | str, origin: str | None = None) -> Checklist:
     location = origin or str(path)
-    path = Path(path)
-    try:
-        if path.is_dir():
-            raise InputError(location, "is a directory, not a checklist file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(location, f"file too large ({size} bytes; the limit is {MAX_BYTES})")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(location, "no such file") from None
-    except PermissionError:
-        raise InputError(location, "cannot read the file: permission denied") from None
-    except OSError as error:
-        raise InputError(location, f"cannot read the file: {error.strerror or error}") from None
-    return parse_checklist(data, location)
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        dtd_validation=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return parse_checklist(read_limited(Path(path), location, MAX_BYTES, "a checklist file"), location)
 
 
 @lru_cache(maxsize=1)
 def _schema() -> etree.RelaxNG:
     data = _package().joinpath("checklist.rng").read_bytes()
-    return etree.RelaxNG(etree.fromstring(data, _parser()))
+    return etree.RelaxNG(etree.fromstring(data, hardened_parser()))
 
 
 def schema_path() -> str:
@@ -109,7 +84,7 @@ def parse_checklist(data: bytes, location: str) -> Checklist:
         raise InputError(location, "document type declarations (DTDs, entities) are not allowed in a checklist",
                          data[: doctype.start()].count(b"\n") + 1)
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, hardened_parser())
     except etree.XMLSyntaxError as error:
         where = error.lineno if error.lineno and error.lineno > 0 else None
         message = re.sub(r"\s+", " ", str(error.msg or error)).strip()

@@ -22,6 +22,7 @@ from lxml import etree
 
 from treaty_diff import eids
 from treaty_diff.akn.names import AKN_NS, LANGUAGE_FROM_AKN, TD_NS
+from treaty_diff.akn.safe import hardened_parser, read_limited
 from treaty_diff.errors import InputError, ValidationFailed
 from treaty_diff.model import Block, BlockKind, Draft, DraftMeta, Provenance, Provision, Source
 
@@ -36,7 +37,9 @@ _WS = re.compile(r"\s+")
 def read_draft(path: Path | str, origin: str | None = None) -> Draft:
     """Read and check one draft file. Raises InputError (ValidationFailed for schema problems)."""
     location = origin or str(path)
-    data = _read_file(Path(path), location)
+    data = read_limited(Path(path), location, MAX_BYTES, "a draft file")
+    if not data.strip():
+        raise InputError(location, "empty file: expected an Akoma Ntoso draft")
     return parse_bytes(data, location)
 
 
@@ -51,41 +54,10 @@ def check_file(path: Path | str) -> list[InputError]:
     return []
 
 
-def _read_file(path: Path, location: str) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputError(location, "is a directory, not a draft file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(location, f"file too large ({size} bytes; the limit is {MAX_BYTES})")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(location, "no such file") from None
-    except PermissionError:
-        raise InputError(location, "cannot read the file: permission denied") from None
-    except OSError as error:
-        raise InputError(location, f"cannot read the file: {error.strerror or error}") from None
-    if not data.strip():
-        raise InputError(location, "empty file: expected an Akoma Ntoso draft")
-    return data
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        dtd_validation=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
 @lru_cache(maxsize=1)
 def _schema() -> etree.RelaxNG:
     data = resources.files("treaty_diff.akn").joinpath("schema/treaty-akn.rng").read_bytes()
-    return etree.RelaxNG(etree.fromstring(data, _parser()))
+    return etree.RelaxNG(etree.fromstring(data, hardened_parser()))
 
 
 def schema_path() -> str:
@@ -102,7 +74,7 @@ def parse_bytes(data: bytes, location: str) -> Draft:
         raise InputError(location, "document type declarations (DTDs, entities) are not allowed in a draft",
                          data[: doctype.start()].count(b"\n") + 1)
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, hardened_parser())
     except etree.XMLSyntaxError as error:
         syntax_line: int | None = error.lineno if error.lineno and error.lineno > 0 else None
         message = _WS.sub(" ", str(error.msg or error)).strip()

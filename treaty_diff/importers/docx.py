@@ -42,6 +42,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from treaty_diff.akn.safe import hardened_parser
 from treaty_diff.errors import InputError
 from treaty_diff.importers.plaintext import Notice, Paragraph, ParagraphStyle, split_group
 from treaty_diff.model import int_to_roman
@@ -106,18 +107,6 @@ def read_docx(path: Path, location: str) -> DocxText:
         return package.read()
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        dtd_validation=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
 @dataclass
 class _Package:
     """The ZIP package: reads parts with size caps, parses them with the hardened parser."""
@@ -166,7 +155,7 @@ class _Package:
         if re.search(rb"<!DOCTYPE", data, re.IGNORECASE):
             raise InputError(self.location, f"part {name} has a document type declaration (DTD); refused")
         try:
-            root = etree.fromstring(data, _parser())
+            root = etree.fromstring(data, hardened_parser())
         except etree.XMLSyntaxError as error:
             message = re.sub(r"\s+", " ", str(error.msg or error)).strip()
             raise InputError(self.location, f"damaged DOCX: part {name} is not well-formed XML: {message}") from None
