@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from treaty_diff.cli import main
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+# In CI, property tests draw the same examples every run, so a red build is reproducible; locally they explore.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 DRAFTS = REPO / "drafts"

@@ -132,7 +132,8 @@ def test_with_ignore_options_the_new_text_rebuilds_exactly_and_the_old_up_to_wha
     segments = diff_texts(old, new, options)
     assert new_text(segments) == new
     assert normal(old_text(segments)) == normal(old)
-    if normal(old) == normal(new):
+    # Whitespace is ignored between tokens, not inside them: "StateState" is one word, "State State" two.
+    if [normal(t) for t in tokenize(old) if normal(t)] == [normal(t) for t in tokenize(new) if normal(t)]:
         assert all(s.op == "equal" for s in segments)
 
 

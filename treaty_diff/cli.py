@@ -233,14 +233,36 @@ def obligations(draft: str, fmt: str, output: str | None) -> None:
 @click.argument("drafts", nargs=-1, required=True)
 @click.option("--checklist", default="paros", show_default=True, metavar="NAME|FILE",
               help="A bundled checklist by name, or a checklist XML file.")
+@click.option("--against", metavar="DRAFT",
+              help="Compare the obligations of two drafts, this one being the reference (instead of a checklist).")
+@click.option("--changed-only", is_flag=True, help="With --against: leave out unchanged obligations.")
 @click.option("--format", "fmt", type=click.Choice(renderer_names("coverage")), default="text", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
-def coverage(drafts: tuple[str, ...], checklist: str, fmt: str, output: str | None) -> None:
-    """Which elements of a checklist each draft covers, partly covers or leaves out, with citations."""
+def coverage(drafts: tuple[str, ...], checklist: str, against: str | None, changed_only: bool, fmt: str,
+             output: str | None) -> None:
+    """Which elements of a checklist each draft covers, partly covers or leaves out, with citations.
+
+    With --against REF and two drafts: each obligation of REF with its
+    counterpart in the other draft, flagging those dropped, added, weakened
+    and strengthened.
+    """
     from treaty_diff.akn.checklist import load_checklist
     from treaty_diff.coverage import check_coverage
+    from treaty_diff.obligation_diff import compare_obligations
 
     loaded = [load_draft(d, on_warning=_warn_import) for d in drafts]
+    if against is not None:
+        if len(drafts) != 2:
+            raise click.BadParameter("give exactly two drafts with --against", param_hint="'--against'")
+        names = [(spec, draft.id) for spec, draft in zip(drafts, loaded)]
+        matches = [i for i, (spec, draft_id) in enumerate(names) if against in (spec, draft_id)]
+        if not matches:
+            raise click.BadParameter(f"{against!r} is not one of the two drafts", param_hint="'--against'")
+        reference, other = loaded[matches[0]], loaded[1 - matches[0]]
+        renderer = get_renderer("obligation-comparison", fmt)
+        value = compare_obligations(reference, other)
+        deliver(renderer.render(value, RenderOptions(changed_only=changed_only)), output, renderer.binary, drafts)
+        return
     report = check_coverage(loaded, load_checklist(checklist))
     renderer = get_renderer("coverage", fmt)
     deliver(renderer.render(report, RenderOptions()), output, renderer.binary, drafts)

@@ -32,13 +32,15 @@ from treaty_diff.model import (
     ProvisionPair,
     Segment,
 )
+from treaty_diff.obligation_diff import compare_obligations
 
 
 @dataclass(frozen=True)
 class CompareOptions:
-    """How to compare: the diff's options (granularity, what to ignore)."""
+    """How to compare: the diff's options (granularity, what to ignore), and whether to compare obligations."""
 
     diff: DiffOptions = field(default_factory=DiffOptions)
+    obligations: bool = True
 
 
 def compare(old: Draft, new: Draft, options: CompareOptions | None = None) -> Comparison:
@@ -58,6 +60,7 @@ def comparison_from_alignment(alignment: Alignment, options: CompareOptions) -> 
         if news:
             previous_new = news[-1]
     definitions = tuple(_definition_change(d, options.diff) for d in alignment.definitions)
+    obligations = compare_obligations(alignment.old, alignment.new, alignment) if options.obligations else None
     return Comparison(
         old=alignment.old.meta,
         new=alignment.new.meta,
@@ -71,6 +74,7 @@ def comparison_from_alignment(alignment: Alignment, options: CompareOptions) -> 
             "ignore_whitespace": options.diff.ignore_whitespace,
             "ignore_punctuation": options.diff.ignore_punctuation,
         },
+        obligations=obligations,
     )
 
 

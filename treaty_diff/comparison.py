@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from treaty_diff.model import BlockKind, ChangeKind, DraftMeta, Segment
+from treaty_diff.obligation_diff import ObligationComparison
 
 ProvenanceLabel = Literal["verbatim", "reconstructed", "mixed"]
 
@@ -157,6 +158,8 @@ class Comparison:
     summary: Summary
     redline: tuple[RedlineItem, ...]
     options: dict[str, str | bool] = field(default_factory=dict)
+    obligations: ObligationComparison | None = None
+    """The obligations of the old draft matched with the new draft's: dropped, added, weakened, strengthened."""
 
     @property
     def differs(self) -> bool:

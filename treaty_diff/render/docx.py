@@ -40,6 +40,7 @@ from docx.shared import Pt
 
 from treaty_diff.comparison import Change, Comparison
 from treaty_diff.errors import OutputError, TreatyDiffError, UsageError
+from treaty_diff.obligations import Obligation
 from treaty_diff.render.base import Renderer, RenderOptions, register
 from treaty_diff.render.docx_layout import (
     ItemLayout,
@@ -391,8 +392,34 @@ def _cover(document: Any, comparison: Comparison, options: RenderOptions, stamp:
         document.add_heading("Defined terms", level=1)
         _table(document, ("Term", "Change", "Description"),
                [(d.term, d.kind + (", renamed" if d.renamed else ""), d.description) for d in definitions], where)
+    _obligations(document, comparison, where)
     document.add_page_break()
     document.add_heading("Redline", level=1)
+
+
+def _obligations(document: Any, comparison: Comparison, where: str) -> None:
+    """The obligations that changed between the drafts (dropped, added, weakened, strengthened, changed)."""
+    value = comparison.obligations
+    if value is None:
+        return
+    document.add_heading("Obligations", level=1)
+    counts = ", ".join(f"{n} {status}" for status, n in value.counts.items())
+    document.add_paragraph(checked(
+        f"{value.reference_total} obligations in {value.reference}, {value.other_total} in {value.other}: {counts}.",
+        where))
+    listed = [change for change in value.changes if change.status != "unchanged"]
+    if not listed:
+        return
+
+    def quote(label: str | None, obligation: Obligation | None) -> str:
+        if obligation is None:
+            return "—"
+        note = " [reconstructed, not the official wording]" if obligation.reconstructed else ""
+        return f"{label}: “{obligation.quote}”{note}"
+
+    _table(document, ("Status", "What changed", value.reference, value.other),
+           [(change.status, "; ".join((change.headline, *change.reasons)), quote(change.old_label, change.old),
+             quote(change.new_label, change.new)) for change in listed], where)
 
 
 def _changes_once(comparison: Comparison) -> list[Change]:

@@ -382,6 +382,8 @@ class _Page:
     def toc(self) -> Element:
         links = [("#summary", "Summary"), ("#legend", "Legend"), ("#redline-view", "Redline"),
                  ("#sbs-view", "Side by side"), ("#definitions", "Definitions")]
+        if self.comparison.obligations is not None:
+            links.append(("#obligations", "Obligations"))
         return h("nav", {"class": "toc", "aria-label": "Contents"},
                  h("ul", None, [h("li", None, h("a", {"href": href}, text)) for href, text in links]))
 
@@ -831,14 +833,50 @@ def _short(meta: DraftMeta) -> str:
 
 
 def obligations_section(comparison: Comparison) -> Element | None:
-    """Hook for the obligations work: the section listing obligations gained, lost or changed, or None.
+    """The obligations of the old draft with their counterparts in the new one: dropped, added, weakened,
+    strengthened, changed (unchanged ones are counted, not listed). None when obligations were not compared.
 
-    The report places whatever this returns after the definitions. The
-    Comparison does not carry obligations yet, so there is nothing to show and
-    no section is written; the obligations issue replaces this body.
+    Placed after the definitions, outside ``#redline``: the quotes are draft text shown a second time.
     """
-    del comparison
-    return None
+    value = comparison.obligations
+    if value is None:
+        return None
+    counts = ", ".join(f"{n} {status}" for status, n in value.counts.items())
+    listed = [change for change in value.changes if change.status != "unchanged"]
+    children: list[Child] = [
+        h("h2", {"id": "obligations-h"}, "Obligations"),
+        h("p", None, f"{value.reference}: {value.reference_total} obligations; {value.other}: "
+                     f"{value.other_total}. {counts}."),
+    ]
+    if listed:
+        rows = []
+        for change in listed:
+            quotes: list[Child] = []
+            for draft_id, label, obligation in ((value.reference, change.old_label, change.old),
+                                                (value.other, change.new_label, change.new)):
+                if obligation is None:
+                    quotes.append(h("td", None, "—"))
+                    continue
+                note = " (reconstructed, not the official wording)" if obligation.reconstructed else ""
+                quotes.append(h("td", {"class": "reconstructed" if obligation.reconstructed else None},
+                                h("strong", None, f"{draft_id}, {label}{note}: "), h("q", None, obligation.quote)))
+            rows.append(h(
+                "tr", None,
+                h("td", None, _badge(change.status, annotation=False)),
+                h("td", None, h("p", None, change.headline),
+                  h("ul", None, [h("li", None, reason) for reason in change.reasons])),
+                *quotes,
+            ))
+        children.append(h(
+            "table", {"class": "obligations"},
+            h("caption", None, "Obligations that changed"),
+            h("thead", None, h("tr", None, [h("th", {"scope": "col"}, name)
+                                            for name in ("Status", "What changed", value.reference, value.other)])),
+            h("tbody", None, rows),
+        ))
+    else:
+        children.append(h("p", None, "No obligation changed."))
+    return h("section", {"id": "obligations", "aria-labelledby": "obligations-h"}, *_lines(*children))
 
 
 def content_security_policy(script: str | None) -> str:

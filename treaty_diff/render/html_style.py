@@ -64,6 +64,12 @@ BADGE_COLOURS: dict[str, str] = {
     "moved": "moved",
     "reconstructed": "reconstructed",
     "unchanged": "unchanged",
+    # obligations compared across drafts
+    "changed": "modified",
+    "weakened": "del",
+    "dropped": "del",
+    "strengthened": "ins",
+    "added": "ins",
 }
 
 
@@ -176,6 +182,8 @@ body:has(#view-redline:checked) #sbs-view {{ display: none; }}
 .sbs td.empty {{ background: {p["panel"]}; }}
 .sbs .num, .sbs .heading {{ font-weight: 700; }}
 table.definitions td:first-child {{ font-weight: 600; }}
+table.obligations p, table.obligations ul {{ margin: 0 0 .3rem; }}
+table.obligations q {{ font-style: italic; }}
 table.definitions p {{ margin: 0 0 .4rem; }}
 table.definitions td.where a {{ display: block; white-space: nowrap; }}
 footer {{

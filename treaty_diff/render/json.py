@@ -11,6 +11,7 @@ from typing import Any
 
 from treaty_diff.comparison import Change, Comparison, DefinitionChange, Line, PartChange, ProvisionInfo
 from treaty_diff.model import DraftMeta, Segment
+from treaty_diff.obligation_diff import obligation_comparison_to_dict
 from treaty_diff.render.base import Renderer, RenderOptions, register
 
 SCHEMA_VERSION = "1.0"
@@ -110,6 +111,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
         "changes": [change_dict(c) for c in comparison.changes],
         "definitions": [_definition(d) for d in comparison.definitions],
         "redline": [{"change": item.change_id, "role": item.role} for item in comparison.redline],
+        "obligations": obligation_comparison_to_dict(comparison.obligations) if comparison.obligations else None,
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from treaty_diff.comparison import Change, Comparison
 from treaty_diff.model import DraftMeta, Segment
+from treaty_diff.obligation_diff import obligation_comparison_to_text
 from treaty_diff.render.base import Renderer, RenderOptions, register
 
 _RED_STRIKE = "\x1b[31;9m"
@@ -121,4 +122,8 @@ class TextRenderer(Renderer[Comparison]):
             out.append(bold("Definitions"))
             for definition in definitions:
                 out.append(f"  {definition.kind:<10} {definition.description}")
+        if value.obligations is not None:
+            out.append("")
+            out.append(bold("Obligations"))
+            out.append(obligation_comparison_to_text(value.obligations, changed_only=options.changed_only).rstrip())
         return "\n".join(out) + "\n"
