@@ -16,6 +16,7 @@ from treaty_diff.comparison import Comparison
 from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.generate import Rates, generate_pair
 from treaty_diff.model import BLOCK_SEPARATOR, Draft
+from treaty_diff.render.base import RenderOptions, get_renderer
 
 
 def rebuilds_both_sides(comparison: Comparison, old: Draft, new: Draft) -> None:
@@ -93,10 +94,13 @@ def test_a_draft_compared_with_itself_is_unchanged_throughout(draft_id: str) -> 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(min_value=0, max_value=10_000), source=st.sampled_from(["ppwt-2008", "ost-1967", "moon-1979"]),
        edit=st.sampled_from([0.0, 0.05, 0.2, 0.5]))
-def test_generated_pairs_are_rebuilt_exactly_by_their_segments(seed: int, source: str, edit: float) -> None:
+def test_generated_pairs_are_rebuilt_exactly_by_their_segments_and_their_json_is_valid(seed: int, source: str,
+                                                                                      edit: float) -> None:
     pair = generate_pair(load_corpus_draft(source), seed, Rates(edit=edit))
     comparison = compare(pair.old, pair.new)
     rebuilds_both_sides(comparison, pair.old, pair.new)
+    jsonschema.validate(json.loads(get_renderer("comparison", "json").render(comparison, RenderOptions())),
+                        comparison_schema())
 
 
 def comparison_schema() -> dict:  # type: ignore[type-arg]
