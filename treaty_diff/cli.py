@@ -10,6 +10,7 @@ This is the only module that knows about exit codes and stderr:
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -21,7 +22,7 @@ import click
 from treaty_diff import __version__
 from treaty_diff.akn import check_file, draft_to_xml, provision_to_xml
 from treaty_diff.corpus import load_corpus, load_draft
-from treaty_diff.errors import InputError, TreatyDiffError
+from treaty_diff.errors import InputError, TreatyDiffError, UsageError
 from treaty_diff.model import Draft, Provision
 from treaty_diff.output import write_atomic
 from treaty_diff.render.base import RenderOptions, get_renderer, renderer_names
@@ -39,6 +40,13 @@ class CommandFailed(Exception):
 def warn(message: str) -> None:
     """Every notice and error goes through here, to stderr, one line each."""
     click.echo(f"treaty-diff: {message}", err=True)
+
+
+def _warn_if_not_english(drafts: list[Draft]) -> None:
+    for draft in drafts:
+        if draft.meta.language != "en":
+            warn(f"warning: {draft.id}: obligations are found in English text only; this draft's language is "
+                 f"{draft.meta.language!r}, so what it obliges is not shown")
 
 
 def _warn_import(message: str) -> None:
@@ -60,7 +68,8 @@ def cli() -> None:
     """Compare treaty drafts article by article, and see what they oblige.
 
     DRAFT arguments take a bundled draft id (see `treaty-diff list`) or the
-    path of an Akoma Ntoso XML file.
+    path of an Akoma Ntoso XML file, or of a .txt or .docx draft (imported in
+    memory; see `treaty-diff import`).
     """
 
 
@@ -88,22 +97,23 @@ def list_command(fmt: str) -> None:
 def show(draft: str, article: str | None, fmt: str) -> None:
     """One draft, or one provision of it.
 
-    Text output is the treaty text itself; when any of it is reconstructed
-    rather than the official wording, a notice naming those provisions goes to
-    stderr (and is in the JSON and XML).
+    Text output is the treaty text itself. When any of it is reconstructed
+    rather than the official wording, text and XML output are followed by a
+    notice on stderr naming those provisions; the JSON says it per provision.
     """
     loaded = load_draft(draft, on_warning=_warn_import)
     provisions = _select(loaded, article)
     if fmt == "json":
         emit_json(draft_dict(loaded, provisions))
-    elif fmt == "xml":
+        return
+    if fmt == "xml":
         data = draft_to_xml(loaded) if article is None else provision_to_xml(provisions[0])
         click.echo(data.decode("utf-8"), nl=False)
     else:
         click.echo("\n\n".join(p.text for p in provisions))
-        notice = reconstructed_notice(loaded, provisions)
-        if notice:
-            warn(notice)
+    notice = reconstructed_notice(loaded, provisions)
+    if notice:
+        warn(notice)
 
 
 def _select(draft: Draft, key: str | None) -> tuple[Provision, ...]:
@@ -124,11 +134,12 @@ def validate(files: tuple[str, ...]) -> None:
     One line per problem, naming the file and line; exit 0 when every file is
     valid, 2 otherwise.
     """
+    from treaty_diff.corpus import CORPUS_IDS
     from treaty_diff.importers import is_importable
 
     invalid = 0
     for name in files:
-        if is_importable(name):
+        if name in CORPUS_IDS or is_importable(name):
             try:
                 load_draft(name, on_warning=_warn_import)
                 problems: list[InputError] = []
@@ -147,9 +158,33 @@ def validate(files: tuple[str, ...]) -> None:
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise click.BadParameter("expected a date as YYYY-MM-DD")
+    if value is None:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from None
     return value
+
+
+#: Options of ``compare`` that only some formats use; any other format refuses them rather than ignore them.
+_FORMAT_OPTIONS = {
+    "changed_only": ("--changed-only", ("text", "html")),
+    "static": ("--static", ("docx", "html")),
+    "redline_only": ("--redline-only", ("docx",)),
+    "no_moves": ("--no-moves", ("docx",)),
+    "author": ("--author", ("docx",)),
+    "date": ("--date", ("docx",)),
+}
+
+
+def _check_format_options(ctx: click.Context, fmt: str) -> None:
+    for name, (flag, formats) in _FORMAT_OPTIONS.items():
+        source = ctx.get_parameter_source(name)
+        if source == click.core.ParameterSource.COMMANDLINE and fmt not in formats:
+            raise click.UsageError(f"{flag} applies to --format {' or '.join(formats)}, not {fmt}")
 
 
 def _use_color(choice: bool | None, output: str | None) -> bool:
@@ -188,6 +223,7 @@ def deliver(data: str | bytes, output: str | None, binary: bool, inputs: tuple[s
 @click.option("--ignore-case", is_flag=True, help="Differences of case show as equal (with the new text).")
 @click.option("--ignore-whitespace", is_flag=True, help="Differences of white space show as equal.")
 @click.option("--ignore-punctuation", is_flag=True, help="Differences of punctuation show as equal.")
+@click.option("--no-obligations", is_flag=True, help="Leave out the comparison of obligations (faster on big drafts).")
 @click.option("--author", default="treaty-diff", show_default=True, help="DOCX: author of the tracked changes.")
 @click.option("--date", "date", callback=_iso_date, metavar="YYYY-MM-DD",
               help="DOCX: date of the tracked changes (default: the new draft's date).")
@@ -195,11 +231,17 @@ def deliver(data: str | bytes, output: str | None, binary: bool, inputs: tuple[s
 @click.option("--static", is_flag=True,
               help="DOCX: coloured, struck and underlined text instead of tracked changes; HTML: no script.")
 @click.option("--no-moves", is_flag=True, help="DOCX: show moves as deletion plus insertion.")
-def compare(old: str, new: str, fmt: str, output: str | None, exit_code: bool, color: bool | None,
-            changed_only: bool, granularity: str, ignore_case: bool, ignore_whitespace: bool,
-            ignore_punctuation: bool, author: str, date: str | None, redline_only: bool, static: bool,
-            no_moves: bool) -> int:
-    """Compare two drafts: pair provisions by content, then diff each pair word by word."""
+@click.pass_context
+def compare(ctx: click.Context, old: str, new: str, fmt: str, output: str | None, exit_code: bool,
+            color: bool | None, changed_only: bool, granularity: str, ignore_case: bool, ignore_whitespace: bool,
+            ignore_punctuation: bool, no_obligations: bool, author: str, date: str | None, redline_only: bool,
+            static: bool, no_moves: bool) -> int:
+    """Compare two drafts: pair provisions by content, then diff each pair word by word.
+
+    Every report also compares the drafts' obligations (dropped, added,
+    weakened, strengthened), unless --no-obligations.
+    """
+    _check_format_options(ctx, fmt)
     from treaty_diff.compare import CompareOptions
     from treaty_diff.compare import compare as run_compare
     from treaty_diff.diff import DiffOptions
@@ -208,7 +250,7 @@ def compare(old: str, new: str, fmt: str, output: str | None, exit_code: bool, c
     new_draft = load_draft(new, on_warning=_warn_import)
     diff_options = DiffOptions(granularity=granularity, ignore_case=ignore_case,  # type: ignore[arg-type]
                                ignore_whitespace=ignore_whitespace, ignore_punctuation=ignore_punctuation)
-    comparison = run_compare(old_draft, new_draft, CompareOptions(diff=diff_options))
+    comparison = run_compare(old_draft, new_draft, CompareOptions(diff=diff_options, obligations=not no_obligations))
     renderer = get_renderer("comparison", fmt)
     options = RenderOptions(color=_use_color(color, output) and fmt == "text", changed_only=changed_only,
                             author=author, date=date, redline_only=redline_only, static=static, moves=not no_moves)
@@ -225,20 +267,21 @@ def obligations(draft: str, fmt: str, output: str | None) -> None:
     from treaty_diff.obligations import DraftObligations
 
     loaded = load_draft(draft, on_warning=_warn_import)
+    _warn_if_not_english([loaded])
     renderer = get_renderer("obligations", fmt)
     deliver(renderer.render(DraftObligations.of(loaded), RenderOptions()), output, renderer.binary, (draft,))
 
 
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True)
-@click.option("--checklist", default="paros", show_default=True, metavar="NAME|FILE",
-              help="A bundled checklist by name, or a checklist XML file.")
+@click.option("--checklist", metavar="NAME|FILE",
+              help="A bundled checklist by name, or a checklist XML file.  [default: paros]")
 @click.option("--against", metavar="DRAFT",
               help="Compare the obligations of two drafts, this one being the reference (instead of a checklist).")
 @click.option("--changed-only", is_flag=True, help="With --against: leave out unchanged obligations.")
 @click.option("--format", "fmt", type=click.Choice(renderer_names("coverage")), default="text", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
-def coverage(drafts: tuple[str, ...], checklist: str, against: str | None, changed_only: bool, fmt: str,
+def coverage(drafts: tuple[str, ...], checklist: str | None, against: str | None, changed_only: bool, fmt: str,
              output: str | None) -> None:
     """Which elements of a checklist each draft covers, partly covers or leaves out, with citations.
 
@@ -251,7 +294,14 @@ def coverage(drafts: tuple[str, ...], checklist: str, against: str | None, chang
     from treaty_diff.obligation_diff import compare_obligations
 
     loaded = [load_draft(d, on_warning=_warn_import) for d in drafts]
+    _warn_if_not_english(loaded)
+    ids = [draft.id for draft in loaded]
+    duplicates = sorted({draft_id for draft_id in ids if ids.count(draft_id) > 1})
+    if duplicates:
+        raise UsageError(f"two drafts have the id {duplicates[0]!r}: give one of them another id (import --id)")
     if against is not None:
+        if checklist is not None:
+            raise click.UsageError("--against compares two drafts; it does not take --checklist")
         if len(drafts) != 2:
             raise click.BadParameter("give exactly two drafts with --against", param_hint="'--against'")
         names = [(spec, draft.id) for spec, draft in zip(drafts, loaded)]
@@ -263,9 +313,12 @@ def coverage(drafts: tuple[str, ...], checklist: str, against: str | None, chang
         value = compare_obligations(reference, other)
         deliver(renderer.render(value, RenderOptions(changed_only=changed_only)), output, renderer.binary, drafts)
         return
+    if changed_only:
+        raise click.UsageError("--changed-only goes with --against")
+    checklist = checklist or "paros"
     report = check_coverage(loaded, load_checklist(checklist))
     renderer = get_renderer("coverage", fmt)
-    deliver(renderer.render(report, RenderOptions()), output, renderer.binary, drafts)
+    deliver(renderer.render(report, RenderOptions()), output, renderer.binary, (*drafts, checklist))
 
 
 @cli.command(hidden=True)
@@ -281,7 +334,7 @@ def align(old: str, new: str) -> None:
 
 @cli.command("import")
 @click.argument("file")
-@click.option("-o", "--output", metavar="OUT.xml", required=True, help="The Akoma Ntoso file to write.")
+@click.option("-o", "--output", metavar="OUT.xml", required=True, help="The Akoma Ntoso file to write; '-': stdout.")
 @click.option("--id", "draft_id", help="Draft id (default: from the file name).")
 @click.option("--title", help="Title (default: the text's title paragraph).")
 @click.option("--symbol", help="Document symbol, e.g. CD/1839 (default: guessed from the text).")
@@ -309,30 +362,54 @@ def import_command(file: str, output: str, draft_id: str | None, title: str | No
         warn(f"warning: {message}")
     for message in result.info:
         warn(f"note: {message}")
-    write_atomic(output, draft_to_xml(result.draft), (file,))
-    warn(f"wrote {output}: {len(result.draft.articles)} articles")
+    deliver(draft_to_xml(result.draft), output, False, (file,))
+    if output != "-":
+        warn(f"wrote {output}: {len(result.draft.articles)} articles")
+
+
+def _quiet_stdout() -> None:
+    """After the reader closed the pipe: send what is left to /dev/null, so nothing is printed at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the CLI and turn every error into one line and exit status 2."""
+    """Entry point: run the CLI and decide the exit status, in this one place.
+
+    0 success; 1 only with ``--exit-code`` when the drafts differ; 2 any error,
+    printed as one line on stderr. A reader that closes the pipe early (``| head``)
+    ends the output quietly with status 0.
+    """
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        code = cli.main(args=argv, prog_name="treaty-diff", standalone_mode=False)
+        with cli.make_context("treaty-diff", args) as ctx:
+            code = cli.invoke(ctx)
     except CommandFailed:
-        sys.exit(EXIT_ERROR)
-    except InputError as error:
-        warn(f"error: {error}")
         sys.exit(EXIT_ERROR)
     except TreatyDiffError as error:
         warn(f"error: {error}")
         sys.exit(EXIT_ERROR)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
     except click.exceptions.Abort:
         warn("aborted")
         sys.exit(EXIT_ERROR)
-    except click.ClickException as error:
-        error.show()
+    except click.UsageError as error:
+        if type(error).__name__ == "NoArgsIsHelpError" and error.ctx is not None:
+            click.echo(error.ctx.get_help())  # a bare `treaty-diff`: the help, as a usage error
+            sys.exit(EXIT_ERROR)
+        command = error.ctx.command_path if error.ctx is not None else "treaty-diff"
+        message = " ".join(error.format_message().split())
+        warn(f"error: {message} (see '{command} --help')")
         sys.exit(EXIT_ERROR)
-    except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        warn(f"error: {' '.join(error.format_message().split())}")
+        sys.exit(EXIT_ERROR)
     except BrokenPipeError:
+        _quiet_stdout()
         sys.exit(EXIT_OK)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        warn(f"error: {where}{error.strerror or error}")
+        sys.exit(EXIT_ERROR)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

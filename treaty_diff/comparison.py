@@ -177,3 +177,20 @@ class Comparison:
     @property
     def reconstructed_changes(self) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.reconstructed)
+
+    def provisions_in_order(self, side: Literal["old", "new"]) -> tuple[ProvisionInfo, ...]:
+        """One draft's provisions in that draft's own order (the redline holds both orders)."""
+        skip = "moved-to" if side == "old" else "moved-from"
+        result: list[ProvisionInfo] = []
+        for item in self.redline:
+            if item.role != skip:
+                change = self.change(item.change_id)
+                result.extend(change.old if side == "old" else change.new)
+        return tuple(result)
+
+    def reconstructed_provisions(self, side: Literal["old", "new"]) -> tuple[ProvisionInfo, ...]:
+        """The provisions of one draft whose text is reconstructed in whole or in part, in that draft's order.
+
+        Every report names these the same way: ``label`` plus " (in part)" when ``provenance`` is "mixed".
+        """
+        return tuple(p for p in self.provisions_in_order(side) if p.provenance != "verbatim")

@@ -45,7 +45,11 @@ def load_draft(spec: str, on_warning: Callable[[str], None] | None = None) -> Dr
     if spec in CORPUS_IDS:
         return load_corpus_draft(spec)
     path = Path(spec)
-    if not path.exists() and "/" not in spec and "." not in spec:
+    try:
+        exists = path.exists()
+    except OSError as error:
+        raise InputError(spec, f"cannot read the file: {error.strerror or error}") from None
+    if not exists and "/" not in spec and "." not in spec:
         raise InputError(
             spec, f"no such file, and not a bundled draft id (bundled drafts: {', '.join(CORPUS_IDS)})"
         )

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def printable(name: str) -> str:
+    """A file name fit for a one-line message: control characters (a newline in a name) escaped."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in name)
+
+
 class TreatyDiffError(Exception):
     """Base class of every error the library raises on purpose."""
 
@@ -21,7 +26,7 @@ class InputError(TreatyDiffError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = f"{self.location}:{self.line}" if self.line else self.location
+        where = f"{printable(self.location)}:{self.line}" if self.line else printable(self.location)
         return f"{where}: {self.message}"
 
 
@@ -41,7 +46,7 @@ class OutputError(TreatyDiffError):
     def __init__(self, location: str, message: str) -> None:
         self.location = location
         self.message = message
-        super().__init__(f"{location}: {message}")
+        super().__init__(f"{printable(location)}: {message}")
 
 
 class UsageError(TreatyDiffError):

@@ -246,7 +246,7 @@ def _article_number(text: str) -> int | None:
     if len(words) != 1:
         return None
     token = words[0]
-    if token.isdigit():
+    if token.isascii() and token.isdigit():
         return int(token)
     return roman_to_int(token)
 

@@ -359,15 +359,12 @@ class _Page:
         for side in SIDES:
             meta = self.comparison.old if side == "old" else self.comparison.new
             names: list[Child] = []
-            for change in changes:
-                for info in _sides(change, side):
-                    if info.provenance == "verbatim":
-                        continue
-                    if names:
-                        names.append(", ")
-                    names.append(h("a", {"href": "#" + self.anchor(side, info.eid)}, _capital(info.label)))
-                    if info.provenance == "mixed":
-                        names.append(" (in part)")
+            for info in self.comparison.reconstructed_provisions(side):
+                if names:
+                    names.append(", ")
+                names.append(h("a", {"href": "#" + self.anchor(side, info.eid)}, _capital(info.label)))
+                if info.provenance == "mixed":
+                    names.append(" (in part)")
             if names:
                 items.append(h("li", None, h("strong", None, f"{_capital(side)} draft ({_short(meta)}): "), names))
         return h(

@@ -7,6 +7,8 @@ and underlined; otherwise they are marked ``[-deleted-]`` and ``{+inserted+}``
 
 from __future__ import annotations
 
+from typing import Literal
+
 from treaty_diff.comparison import Change, Comparison
 from treaty_diff.model import DraftMeta, Segment
 from treaty_diff.obligation_diff import obligation_comparison_to_text
@@ -59,19 +61,10 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 def _reconstructed_notice(comparison: Comparison) -> list[str]:
     lines = []
-    for side, meta in (("old", comparison.old), ("new", comparison.new)):
-        names = []
-        # The redline holds each draft's provisions in that draft's own order.
-        skip = "moved-to" if side == "old" else "moved-from"
-        for item in comparison.redline:
-            if item.role == skip:
-                continue
-            change = comparison.change(item.change_id)
-            for info in change.old if side == "old" else change.new:
-                if info.provenance == "reconstructed":
-                    names.append(info.label)
-                elif info.provenance == "mixed":
-                    names.append(f"{info.label} (in part)")
+    sides: tuple[tuple[Literal["old", "new"], DraftMeta], ...] = (("old", comparison.old), ("new", comparison.new))
+    for side, meta in sides:
+        names = [info.label + (" (in part)" if info.provenance == "mixed" else "")
+                 for info in comparison.reconstructed_provisions(side)]
         if names:
             lines.append(f"  {meta.id}: {', '.join(names)}")
     if not lines:
