@@ -187,9 +187,12 @@ class Draft:
             if block.terms
         )
 
-    @property
+    @cached_property
     def word_count(self) -> int:
-        return len(self.text.split())
+        """Words as the diff counts them (each CJK character one word), so every figure agrees."""
+        from treaty_diff.diff import is_word, tokenize  # the diff stage owns the definition of a word
+
+        return sum(1 for token in tokenize(self.text) if is_word(token))
 
     def provision(self, key: str) -> Provision:
         """Find a provision by eId, by num ("Article V", "V", "5") or by kind ("preamble")."""

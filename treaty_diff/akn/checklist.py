@@ -21,7 +21,7 @@ from typing import Literal, cast
 
 from lxml import etree
 
-from treaty_diff.akn.safe import hardened_parser, read_limited
+from treaty_diff.akn.safe import hardened_parser, parse_untrusted, read_limited
 from treaty_diff.coverage import Checklist, ChecklistElement, Rule, TermGroup
 from treaty_diff.errors import InputError
 from treaty_diff.obligations import MODALITIES, Modality
@@ -77,19 +77,7 @@ def parse_checklist(data: bytes, location: str) -> Checklist:
     """Parse, validate and convert a checklist held in memory. Raises one InputError for the first problem."""
     if not data.strip():
         raise InputError(location, "empty file: expected a checklist")
-    if len(data) > MAX_BYTES:
-        raise InputError(location, f"document too large ({len(data)} bytes; the limit is {MAX_BYTES})")
-    doctype = re.search(rb"<!DOCTYPE", data[:4096], re.IGNORECASE)
-    if doctype:
-        raise InputError(location, "document type declarations (DTDs, entities) are not allowed in a checklist",
-                         data[: doctype.start()].count(b"\n") + 1)
-    try:
-        root = etree.fromstring(data, hardened_parser())
-    except etree.XMLSyntaxError as error:
-        where = error.lineno if error.lineno and error.lineno > 0 else None
-        message = re.sub(r"\s+", " ", str(error.msg or error)).strip()
-        message = re.sub(r", line \d+, column \d+$", "", message)
-        raise InputError(location, f"malformed XML: {message}", where) from None
+    root = parse_untrusted(data, location, MAX_BYTES, "a checklist")
     if root.tag != _C + "checklist":
         qname = etree.QName(root)
         raise InputError(location, f"not a checklist (root element is <{qname.localname}>"

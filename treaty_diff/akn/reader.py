@@ -22,7 +22,7 @@ from lxml import etree
 
 from treaty_diff import eids
 from treaty_diff.akn.names import AKN_NS, LANGUAGE_FROM_AKN, TD_NS
-from treaty_diff.akn.safe import hardened_parser, read_limited
+from treaty_diff.akn.safe import hardened_parser, parse_untrusted, read_limited
 from treaty_diff.errors import InputError, ValidationFailed
 from treaty_diff.model import Block, BlockKind, Draft, DraftMeta, Provenance, Provision, Source
 
@@ -67,21 +67,7 @@ def schema_path() -> str:
 
 def parse_bytes(data: bytes, location: str) -> Draft:
     """Parse, validate and convert a draft held in memory."""
-    if len(data) > MAX_BYTES:
-        raise InputError(location, f"document too large ({len(data)} bytes; the limit is {MAX_BYTES})")
-    doctype = re.search(rb"<!DOCTYPE", data[:4096], re.IGNORECASE)
-    if doctype:
-        raise InputError(location, "document type declarations (DTDs, entities) are not allowed in a draft",
-                         data[: doctype.start()].count(b"\n") + 1)
-    try:
-        root = etree.fromstring(data, hardened_parser())
-    except etree.XMLSyntaxError as error:
-        syntax_line: int | None = error.lineno if error.lineno and error.lineno > 0 else None
-        message = _WS.sub(" ", str(error.msg or error)).strip()
-        message = re.sub(r", line \d+, column \d+$", "", message)
-        raise InputError(location, f"malformed XML: {message}", syntax_line) from None
-    if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]
-        raise InputError(location, "document type declarations (DTDs, entities) are not allowed in a draft", 1)
+    root = parse_untrusted(data, location, MAX_BYTES, "a draft")
     if root.tag != _A + "akomaNtoso":
         raise InputError(
             location,

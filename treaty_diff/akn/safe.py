@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -41,3 +42,27 @@ def read_limited(path: Path, location: str, max_bytes: int, what: str) -> bytes:
     except OSError as error:
         raise InputError(location, f"cannot read the file: {error.strerror or error}") from None
     return data
+
+
+def parse_untrusted(data: bytes, location: str, max_bytes: int, what: str) -> etree._Element:
+    """Parse XML bytes from outside: size limit, no DTD at all (XXE, billion laughs), hardened parser.
+
+    Every problem is one InputError naming ``location`` and, where there is one, the line.
+    ``what`` names the document in messages ("a draft", "a checklist").
+    """
+    if len(data) > max_bytes:
+        raise InputError(location, f"document too large ({len(data)} bytes; the limit is {max_bytes})")
+    doctype = re.search(rb"<!DOCTYPE", data[:4096], re.IGNORECASE)
+    if doctype:
+        raise InputError(location, f"document type declarations (DTDs, entities) are not allowed in {what}",
+                         data[: doctype.start()].count(b"\n") + 1)
+    try:
+        root = etree.fromstring(data, hardened_parser())
+    except etree.XMLSyntaxError as error:
+        line: int | None = error.lineno if error.lineno and error.lineno > 0 else None
+        message = re.sub(r"\s+", " ", str(error.msg or error)).strip()
+        message = re.sub(r", line \d+, column \d+$", "", message)
+        raise InputError(location, f"malformed XML: {message}", line) from None
+    if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]
+        raise InputError(location, f"document type declarations (DTDs, entities) are not allowed in {what}", 1)
+    return root
