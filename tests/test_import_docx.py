@@ -147,7 +147,8 @@ def test_a_docx_written_from_a_bundled_draft_imports_to_the_same_texts(draft_id:
     assert [b.eid for p in result.draft.provisions for b in p.blocks] == [
         b.eid for p in bundled.provisions for b in p.blocks
     ]
-    assert result.warnings == () or all("today's date" in w for w in result.warnings)
+    assert result.warnings == (f"{path}: provenance not given: the text is taken to be verbatim (the official "
+                               "wording); import with --provenance reconstructed if it is not",)
 
 
 def test_word_numbering_really_is_in_the_numbered_fixture(tmp_path: Path) -> None:
@@ -267,6 +268,27 @@ def test_the_title_style_and_heading_styles_place_the_title_and_a_long_article_h
     article = draft.provision("Article 1")
     assert article.heading == TREATY[6][1]
     assert [b.text for b in article.blocks] == ["This Treaty applies to tests."]
+
+
+def test_a_given_title_never_replaces_the_title_paragraph_of_a_docx(tmp_path: Path) -> None:
+    path = tmp_path / "styled.docx"
+    _document(TREATY).save(str(path))
+    result = import_file(path, ImportOptions(title="Testing Treaty", provenance="verbatim"))
+    assert result.draft.meta.title == "Testing Treaty"
+    assert [b.text for b in result.draft.provision("preface").blocks] == ["Draft", "Treaty on Testing"]
+    assert result.warnings == (f"{path}: the given title 'Testing Treaty' differs from the text's title paragraph "
+                               "'Treaty on Testing'; the paragraph is kept as it is and the given title is the "
+                               "draft's title in its metadata only",)
+
+
+def test_a_docx_without_a_title_gets_no_title_provision_and_no_date(tmp_path: Path) -> None:
+    path = tmp_path / "untitled.docx"
+    _document(TREATY[2:]).save(str(path))
+    result = import_file(path, ImportOptions(provenance="verbatim"))
+    assert [p.kind for p in result.draft.provisions] == ["preamble", "article"]
+    assert (result.draft.meta.title, result.draft.meta.date) == ("untitled", None)
+    assert result.warnings == ()
+    assert "untitled" not in result.draft.text
 
 
 def test_text_in_tables_is_read_row_by_row_and_a_number_cell_joins_its_text(tmp_path: Path) -> None:

@@ -137,7 +137,7 @@ def test_an_external_relationship_is_not_followed_and_is_reported(tmp_path: Path
         'hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>'
     )
     path = minimal_docx(tmp_path / "external.docx", extra={"word/_rels/document.xml.rels": rels})
-    result = import_file(path, ImportOptions(date="2020-01-01"))
+    result = import_file(path, ImportOptions(date="2020-01-01", provenance="verbatim"))
     assert len(result.warnings) == 1
     assert "external 'attachedTemplate'" in result.warnings[0] and "not followed" in result.warnings[0]
     with pytest.raises(InputError, match="not followed"):
@@ -206,7 +206,7 @@ def test_text_with_a_byte_order_mark_is_read_correctly(tmp_path: Path, encoding:
     if encoding == "utf-16-be":
         data = b"\xfe\xff" + data
     path.write_bytes(data)
-    result = import_file(path, ImportOptions(date="2020-01-01"))
+    result = import_file(path, ImportOptions(date="2020-01-01", provenance="verbatim"))
     assert result.draft.articles[0].blocks[0].text == "Each Party shall read files carefully — “always”."
     assert result.warnings == ()
 
@@ -214,7 +214,7 @@ def test_text_with_a_byte_order_mark_is_read_correctly(tmp_path: Path, encoding:
 def test_latin_1_text_is_read_as_windows_1252_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes(TREATY.replace("carefully", "carefully, à propos").encode("latin-1"))
-    result = import_file(path, ImportOptions(date="2020-01-01"))
+    result = import_file(path, ImportOptions(date="2020-01-01", provenance="verbatim"))
     assert result.draft.articles[0].blocks[0].body == "Each Party shall read files carefully, à propos."
     assert result.warnings == (f"{path}:11: not valid UTF-8; read as Windows-1252 (Latin-1). Check accented "
                                "letters and quotes, or save the file as UTF-8",)
@@ -298,3 +298,21 @@ def test_any_bytes_in_a_docx_give_a_draft_or_one_input_error(data: bytes) -> Non
         pass
     finally:
         path.unlink()
+
+
+# -- headers and strict mode ---------------------------------------------------------------------------------
+
+
+def test_a_file_of_only_header_lines_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "header.txt"
+    path.write_text("# title: Article 1\n# reconstructed: Article 1\n# Article 2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no article found"):
+        import_file(path)
+
+
+def test_strict_mode_refuses_a_text_whose_provenance_is_only_assumed(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(TREATY, encoding="utf-8")
+    with pytest.raises(InputError, match="provenance not given"):
+        import_file(path, ImportOptions(date="2020-01-01", strict=True))
+    assert import_file(path, ImportOptions(provenance="verbatim", strict=True)).warnings == ()

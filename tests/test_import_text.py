@@ -185,7 +185,7 @@ def test_hard_wrapped_text_copied_out_of_a_pdf_is_split_at_articles_and_numbers(
         "Article 2\n"
         "This Treaty shall enter into force at once.\n"
     )
-    result = import_text(text, "wrapped.txt", ImportOptions(date="2020-01-01"))
+    result = import_text(text, "wrapped.txt", ImportOptions(date="2020-01-01", provenance="verbatim"))
     first, second = result.draft.articles
     assert [b.text for b in first.blocks] == [
         "1. Each Party shall read the text of this Treaty as it is printed, whatever the width of the page on "
@@ -199,7 +199,7 @@ def test_hard_wrapped_text_copied_out_of_a_pdf_is_split_at_articles_and_numbers(
 
 def test_a_page_number_standing_alone_is_dropped_with_a_warning() -> None:
     text = "T\n\nThe Parties,\n\nHave agreed as follows:\n\nArticle 1\n\nFirst.\n\n- 2 -\n\nSecond.\n"
-    result = import_text(text, "pages.txt", ImportOptions(date="2020-01-01"))
+    result = import_text(text, "pages.txt", ImportOptions(date="2020-01-01", provenance="verbatim"))
     assert [b.text for b in result.draft.articles[0].blocks] == ["First.", "Second."]
     assert result.warnings == ("pages.txt:11: '- 2 -' looks like a page number; dropped",)
 
@@ -242,25 +242,194 @@ def test_metadata_options_are_used_as_given() -> None:
         "x-1", "Given Title", "CD/9", "2001-02-03", "fr", "proposal")
     assert {b.provenance.status for p in result.draft.provisions for b in p.blocks} == {"reconstructed"}
     assert meta.sources[0].description == "From the record."
-    assert len(result.info) == 1 and "replaced by the given title" in result.info[0]
-    assert result.draft.provision("title").blocks[-1].text == "Given Title"
+    assert result.info == ()
 
 
-def test_a_text_without_a_title_gets_the_file_name_as_a_reconstructed_title_with_a_warning() -> None:
-    text = "The Parties,\n\nHave agreed as follows:\n\nArticle 1\n\nOne.\n"
-    result = import_text(text, "untitled-draft.txt", ImportOptions(date="2020-01-01"))
-    title = result.draft.provision("title").blocks[0]
-    assert (title.kind, title.body, title.provenance.status) == ("title", "untitled-draft", "reconstructed")
-    assert result.draft.meta.title == "untitled-draft"
-    assert any("no title found" in w for w in result.warnings)
+def test_a_given_title_that_differs_from_the_title_paragraph_leaves_the_text_alone_with_a_warning() -> None:
+    bundled = load_corpus_draft("ppwt-2008")
+    options = ImportOptions(title="PPWT 2008", provenance="reconstructed")
+    result = import_text(source_text("ppwt-2008"), "ppwt.txt", options)
+    assert _texts(result.draft) == _texts(bundled)
+    assert result.draft.meta.title == "PPWT 2008"
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith("ppwt.txt: the given title 'PPWT 2008' differs from the text's title "
+                                         "paragraph 'TREATY ON PREVENTION")
+    assert result.warnings[0].endswith("the paragraph is kept as it is and the given title is the draft's title "
+                                       "in its metadata only")
 
 
-def test_a_missing_date_is_todays_with_a_warning_that_also_goes_into_the_notes() -> None:
-    result = import_text(source_text("ppwt-2014"), "ppwt.txt")
+def test_a_given_title_equal_to_the_title_paragraph_is_no_warning() -> None:
+    title = load_corpus_draft("ptbt-1963").meta.title
+    result = import_text(source_text("ptbt-1963"), "ptbt.txt", ImportOptions(title=title, provenance="verbatim"))
+    assert result.draft.meta.title == title and result.warnings == ()
+
+
+UNTITLED = "The Parties,\n\nHave agreed as follows:\n\nArticle 1\n\nOne.\n"
+
+
+def test_a_text_without_a_title_has_no_title_provision_and_the_file_name_only_as_metadata() -> None:
+    result = import_text(UNTITLED, "untitled-draft.txt", ImportOptions(date="2020-01-01", provenance="verbatim"))
+    draft = result.draft
+    assert [p.kind for p in draft.provisions] == ["preamble", "article"]
+    assert "untitled-draft" not in draft.text
+    assert draft.meta.title == "untitled-draft"
+    assert draft.meta.sources == (draft.provisions[0].blocks[0].provenance.source,)
+    assert result.warnings == ()
+    assert ("title: the text has no title paragraph, so the draft has no title provision; its title (metadata "
+            "only, not treaty text) is 'untitled-draft', from the file name; give --title") in result.info
+
+
+def test_a_given_title_for_a_text_without_one_is_metadata_only() -> None:
+    result = import_text(UNTITLED, "u.txt", ImportOptions(title="Treaty on Nothing", provenance="verbatim"))
+    assert [p.kind for p in result.draft.provisions] == ["preamble", "article"]
+    assert result.draft.meta.title == "Treaty on Nothing"
+    assert "Treaty on Nothing" not in result.draft.text
+    assert any("is 'Treaty on Nothing', as given" in note for note in result.info)
+
+
+def test_two_untitled_texts_with_the_same_words_compare_as_equal_whatever_their_file_names() -> None:
+    from treaty_diff.compare import compare
+
+    one = import_text(UNTITLED, "zh1.txt").draft
+    two = import_text(UNTITLED, "zh2.txt").draft
+    assert (one.meta.title, two.meta.title) == ("zh1", "zh2")
+    assert not compare(one, two).differs
+
+
+def test_a_missing_date_is_left_unknown_with_a_note_and_never_todays() -> None:
+    result = import_text(source_text("ppwt-2014"), "ppwt.txt", ImportOptions(provenance="reconstructed"))
     today = datetime.date.today().isoformat()
-    assert result.draft.meta.date == today
-    assert len(result.warnings) == 1 and "today's date" in result.warnings[0]
+    assert result.draft.meta.date is None
+    assert "date: no date found in the title or the final clause; give --date" in result.info
+    assert result.warnings == () and result.draft.meta.notes == ()
+    xml = draft_to_xml(result.draft)
+    assert today.encode() not in xml
+    assert b'<akn:FRBRdate date="0001-01-01" name="unknown"/>' in xml or b'date="0001-01-01" name="unknown"' in xml
+    assert parse_bytes(xml, "again").meta.date is None
+
+
+def test_importing_the_same_file_twice_gives_the_same_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "ppwt.txt"
+    path.write_text(source_text("ppwt-2014"), encoding="utf-8")
+    first, second = draft_to_xml(import_file(path).draft), draft_to_xml(import_file(path).draft)
+    assert first == second
+    assert datetime.date.today().isoformat().encode() not in first
+    assert import_file(path).draft.meta.sources[0].description == (
+        "Imported by treaty-diff from ppwt.txt (plain text); verbatim, assumed (no provenance was given).")
+
+
+# -- provenance -------------------------------------------------------------------------------------------------
+
+
+def test_without_provenance_the_verbatim_assumption_is_a_one_line_warning_and_a_note() -> None:
+    result = import_text(source_text("ptbt-1963"), "ptbt.txt", ImportOptions(id="ptbt"))
+    assert result.warnings == (
+        "ptbt.txt: provenance not given: the text is taken to be verbatim (the official wording); import with "
+        "--provenance reconstructed if it is not",)
     assert result.draft.meta.notes == (f"import warning: {result.warnings[0]}",)
+    assert {b.provenance.status for p in result.draft.provisions for b in p.blocks} == {"verbatim"}
+    assert not any("provenance" in note for note in result.info)
+
+
+def test_given_provenance_is_no_warning() -> None:
+    for status in ("verbatim", "reconstructed"):
+        result = import_text(source_text("ptbt-1963"), "ptbt.txt", ImportOptions(provenance=status))  # type: ignore[arg-type]
+        assert result.warnings == ()
+        assert {b.provenance.status for p in result.draft.provisions for b in p.blocks} == {status}
+
+
+# -- the header of the project's source files ----------------------------------------------------------------
+
+
+def _header(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return lines[: next(n for n, line in enumerate(lines) if not line.startswith("#"))]
+
+
+@pytest.mark.parametrize("draft_id", CORPUS_IDS)
+def test_a_source_file_imports_unchanged_to_the_bundled_provision_texts_with_its_header_in_the_notes(
+        draft_id: str) -> None:
+    path = SOURCES / f"{draft_id}-en.txt"
+    result = import_file(path)
+    bundled = load_corpus_draft(draft_id)
+    assert _texts(result.draft) == _texts(bundled)
+    assert _structure(result.draft) == _structure(bundled)
+    assert result.draft.meta.title == bundled.meta.title
+    header = _header(path)
+    assert header and all(line[2:].strip() not in result.draft.text for line in header if line[2:].strip())
+    notes = [note for note in result.draft.meta.notes if note.startswith("header:")]
+    assert notes == [f"header: {line[2:]}".rstrip() for line in header]
+    assert f"header: lines 1-{len(header)} ('# ' lines) are the file's header, not treaty text; kept out of the " \
+           "text, in the draft's notes" in result.info
+    assert parse_bytes(draft_to_xml(result.draft), "again") == result.draft
+
+
+def test_a_header_that_says_parts_are_reconstructed_marks_the_whole_text_reconstructed_with_a_warning() -> None:
+    path = SOURCES / "ppwt-2008-en.txt"
+    result = import_file(path)
+    assert {b.provenance.status for p in result.draft.provisions for b in p.blocks} == {"reconstructed"}
+    assert result.warnings == (f"{path}: the header says parts are reconstructed; the whole text is marked "
+                               "reconstructed; import with --provenance verbatim to override",)
+    assert "header says parts are reconstructed" in result.draft.meta.sources[0].description
+    assert result.draft.meta.notes[-1] == "import warning: ppwt-2008-en.txt: " + result.warnings[0].split(": ", 1)[1]
+
+
+def test_given_provenance_overrides_the_header() -> None:
+    result = import_file(SOURCES / "ppwt-2008-en.txt", ImportOptions(provenance="verbatim"))
+    assert {b.provenance.status for p in result.draft.provisions for b in p.blocks} == {"verbatim"}
+    assert result.warnings == ()
+    assert "provenance: verbatim, as given, although the header says parts are reconstructed" in result.info
+
+
+def test_a_header_that_says_only_verbatim_is_no_warning() -> None:
+    text = "# title: T\n# verbatim: all of it\n\n" + source_text("ptbt-1963")
+    result = import_text(text, "ptbt.txt")
+    assert result.warnings == ()
+    assert {b.provenance.status for p in result.draft.provisions for b in p.blocks} == {"verbatim"}
+    assert "provenance: verbatim, as the header says" in result.info
+    assert result.draft.meta.notes == ("header: title: T", "header: verbatim: all of it")
+
+
+def test_line_numbers_after_a_header_are_the_files_and_only_a_leading_block_is_a_header() -> None:
+    text = ("# a header line\n#\n#   indented\nT\n\nThe Parties,\n\nHave agreed as follows:\n\nArticle 1\n\n"
+            "# not a header, but text.\n\n- 2 -\n")
+    result = import_text(text, "h.txt", ImportOptions(provenance="verbatim"))
+    assert result.draft.meta.notes[:3] == ("header: a header line", "header:", "header:   indented")
+    assert result.draft.articles[0].text == "Article 1\n\n# not a header, but text."
+    assert result.warnings == ("h.txt:14: '- 2 -' looks like a page number; dropped",)
+    assert result.draft.provision("preface").text == "T"
+
+
+def test_a_hash_without_a_space_does_not_start_a_header() -> None:
+    text = "#T\n\nThe Parties,\n\nHave agreed as follows:\n\nArticle 1\n\nOne.\n"
+    result = import_text(text, "h.txt", ImportOptions(provenance="verbatim"))
+    assert result.draft.meta.title == "#T" and result.draft.meta.notes == ()
+
+
+# -- what cannot be placed -------------------------------------------------------------------------------------
+
+
+def test_a_part_heading_after_the_formula_is_moved_before_it_and_the_warning_says_so() -> None:
+    text = ("T\n\nThe Parties,\n\nConsidering things,\n\nHave agreed as follows:\n\nPART I GENERAL\n\n"
+            "Article 1\n\nOne.\n")
+    result = import_text(text, "part.txt", ImportOptions(provenance="verbatim"))
+    preamble = result.draft.provision("preamble")
+    assert [b.text for b in preamble.blocks] == ["The Parties,", "Considering things,", "PART I GENERAL",
+                                                 "Have agreed as follows:"]
+    assert result.warnings == (
+        "part.txt:9: part or chapter heading 'PART I GENERAL' (drafts have no parts) stands after the formula "
+        "'Have agreed as follows:'; moved before the formula, to the end of the preamble's recitals (a draft has "
+        "nothing between the formula and the first article)",)
+
+
+def test_text_after_the_formula_is_moved_before_it_and_the_warning_says_so() -> None:
+    text = "T\n\nThe Parties,\n\nHave agreed as follows:\n\nA stray sentence.\n\nArticle 1\n\nOne.\n"
+    result = import_text(text, "stray.txt", ImportOptions(provenance="verbatim"))
+    assert [b.text for b in result.draft.provision("preamble").blocks][-2:] == ["A stray sentence.",
+                                                                                "Have agreed as follows:"]
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith("stray.txt:7: text 'A stray sentence.' before the first article stands "
+                                         "after the formula 'Have agreed as follows:'; moved before the formula")
 
 
 def test_strict_mode_turns_the_first_warning_into_an_error_naming_the_line() -> None:

@@ -336,13 +336,15 @@ def align(old: str, new: str) -> None:
 @click.argument("file")
 @click.option("-o", "--output", metavar="OUT.xml", required=True, help="The Akoma Ntoso file to write; '-': stdout.")
 @click.option("--id", "draft_id", help="Draft id (default: from the file name).")
-@click.option("--title", help="Title (default: the text's title paragraph).")
+@click.option("--title", help="Title for the metadata (default: the text's title paragraph, else the file name); "
+                              "never replaces the text.")
 @click.option("--symbol", help="Document symbol, e.g. CD/1839 (default: guessed from the text).")
 @click.option("--date", "date", callback=_iso_date, metavar="YYYY-MM-DD", help="Document date (default: guessed).")
 @click.option("--language", help="ISO 639-1 language code (default: guessed).")
 @click.option("--status", default="draft", show_default=True, help="draft, in force, ...")
 @click.option("--provenance", type=click.Choice(["verbatim", "reconstructed"]),
-              help="Whether the text is the official wording (default: verbatim, reported).")
+              help="Whether the text is the official wording (default: from the file's '# ' header, else "
+                   "verbatim, with a warning).")
 @click.option("--source", help="Where the text comes from, recorded with its provenance.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 def import_command(file: str, output: str, draft_id: str | None, title: str | None, symbol: str | None,

@@ -207,11 +207,12 @@ class _Builder:
                 self.problems.append(
                     InputError(self.location, f"provenance entry refers to unknown eId {ref!r}", line)
                 )
-        title = meta.title
-        for provision in provisions:
-            for block in provision.blocks:
-                if block.kind == "title":
-                    title = block.body
+        title = meta.title  # a metadata title (td:draft/@title) wins over the text's title paragraph
+        if not title:
+            for provision in provisions:
+                for block in provision.blocks:
+                    if block.kind == "title":
+                        title = block.body
         meta = DraftMeta(**{**meta.__dict__, "title": title})
         return Draft(meta=meta, provisions=tuple(provisions), origin=self.location)
 
@@ -249,7 +250,7 @@ class _Builder:
         name_el = meta_el.find(f"{_A}identification/{_A}FRBRWork/{_A}FRBRname")
         return DraftMeta(
             id=td.get("id", ""),
-            title="",
+            title=td.get("title", ""),
             short_title=td.get("shortTitle") or (name_el.get("value") if name_el is not None else None),
             symbol=td.get("symbol"),
             date=td.get("date"),

@@ -108,6 +108,9 @@ def _write_meta(doc: etree._Element, draft: Draft) -> None:
     for attr, value in (("symbol", meta.symbol), ("date", meta.date), ("shortTitle", meta.short_title)):
         if value:
             td.set(attr, value)
+    title_paragraphs = [b.body for p in draft.provisions for b in p.blocks if b.kind == "title"]
+    if meta.title and meta.title not in title_paragraphs:
+        td.set("title", meta.title)  # a title given as metadata only, never as text of the draft
     for name in meta.proponents:
         etree.SubElement(td, _T + "proponent").text = name
     for source in meta.sources:

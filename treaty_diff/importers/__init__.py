@@ -5,7 +5,12 @@ The one entry point is :func:`import_file`::
     result = import_file(Path("draft.docx"), ImportOptions(id="ppwt-2008", provenance="verbatim"))
     result.draft        # a valid Draft (written and read back through treaty_diff.akn)
     result.warnings     # what could not be placed, "FILE:LINE: message" (also in draft.meta.notes)
-    result.info      # metadata that was guessed rather than given, for the user to check
+    result.info         # metadata that was guessed rather than given, for the user to check
+
+A text file may begin with a header of ``# `` lines (the format of
+``tests/data/sources/``): it is kept out of the text and carried into the
+draft's notes. Nothing is added to the text (no title paragraph is made up),
+and nothing depends on the day: importing a file twice gives the same draft.
 
 Bad input (too large, binary, not UTF-8/UTF-16/Windows-1252, characters that
 XML forbids, a damaged or hostile DOCX, no article at all) raises one
@@ -27,7 +32,7 @@ from treaty_diff.akn import draft_to_xml, parse_bytes
 from treaty_diff.errors import InputError
 from treaty_diff.importers.docx import MAX_DOCX_BYTES, read_docx
 from treaty_diff.importers.plaintext import Notice, Paragraph, TextImport, find_date, parse_paragraphs, split_paragraphs
-from treaty_diff.model import Block, Draft, DraftMeta, Provenance, ProvenanceStatus, Provision, Source
+from treaty_diff.model import Draft, DraftMeta, Provenance, ProvenanceStatus, Source
 
 #: Largest text file imported (bytes). The longest treaties (UNCLOS) are about 1.5 MB of text.
 MAX_TEXT_BYTES = 10 * 1024 * 1024
@@ -38,6 +43,9 @@ _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*")
 #: Characters that XML 1.0 forbids (form feed and vertical tab are read as spaces before this check).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_HEADER_LINE = re.compile(r"#(?:[ \t].*)?")
+_HEADER_VERBATIM = re.compile(r"#\s*verbatim\s*:", re.IGNORECASE)
+_HEADER_RECONSTRUCTED = re.compile(r"#\s*reconstructed\s*:", re.IGNORECASE)
 _SYMBOL = re.compile(r"\b[A-Z]{1,4}(?:/(?:[A-Z]{1,6}|[A-Z]{0,4}\.?\d[\w.()-]*))+")
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
@@ -52,14 +60,17 @@ _BOMS = (
 class ImportOptions:
     """What the user says about the draft; whatever is None is guessed (and reported in ``info``).
 
-    A given ``title`` replaces the text's title paragraph (or is added, marked
-    reconstructed, when the text has none): a draft's title is its title paragraph.
+    A given ``title`` is the draft's title in its metadata only: the text's
+    title paragraph is treaty text and is never replaced (a warning says when
+    the two differ), and a text without one gets no title paragraph.
 
     ``provenance`` says whether the text is the official wording ("verbatim")
-    or not ("reconstructed"); when None it is taken to be verbatim. ``source``
-    describes where the text comes from. ``strict`` turns every warning into an
-    error. Values are checked here: a bad one raises ValueError with a message
-    fit for the user.
+    or not ("reconstructed"). When None, a text file's header decides (a
+    ``# reconstructed: ...`` line marks the whole text reconstructed, with a
+    warning); without one the text is taken to be verbatim, with a warning.
+    ``source`` describes where the text comes from. ``strict`` turns every
+    warning into an error. Values are checked here: a bad one raises
+    ValueError with a message fit for the user.
     """
 
     id: str | None = None
@@ -131,16 +142,52 @@ def import_text(decoded: tuple[str, list[Notice]] | str, name: str, options: Imp
                 location: str | None = None) -> ImportResult:
     """Import text already in memory (``decoded`` is a str, or what :func:`decode_text` returns).
 
-    ``name`` is the file name the id is guessed from; ``location`` names the text in messages.
+    ``name`` is the file name the id (and, without a title paragraph, the metadata title) is guessed from;
+    ``location`` names the text in messages. A leading block of ``# `` lines is the file's header (see
+    :func:`split_header`).
     """
     options = options or ImportOptions()
     text, notices = (decoded, []) if isinstance(decoded, str) else decoded
     where = location or name
-    text = check_text(text, where)
+    header, text = split_header(check_text(text, where))
     paragraphs = split_paragraphs(text)
     lines = text.split("\n")
     inferred = sum(1 for p in paragraphs if p.line > 1 and lines[p.line - 2].strip())
-    return _finish(paragraphs, list(notices), "line", name, "plain text", options, where, inferred)
+    return _finish(paragraphs, list(notices), "line", name, "plain text", options, where, inferred, header)
+
+
+@dataclass(frozen=True)
+class Header:
+    """The leading ``# `` lines of a text file (the project's source format): notes about the text, not text.
+
+    ``verbatim`` and ``reconstructed`` say whether a ``# verbatim: ...`` or a
+    ``# reconstructed: ...`` line is present; which parts such a line covers is
+    free-form prose and is not read.
+    """
+
+    lines: tuple[str, ...] = ()
+
+    @property
+    def verbatim(self) -> bool:
+        return any(_HEADER_VERBATIM.match(line) for line in self.lines)
+
+    @property
+    def reconstructed(self) -> bool:
+        return any(_HEADER_RECONSTRUCTED.match(line) for line in self.lines)
+
+
+def split_header(text: str) -> tuple[Header, str]:
+    """The header (the lines at the very start that are ``#`` or start with ``# ``) and the text without it.
+
+    The header's lines are left blank in the text, so that line numbers in messages stay those of the file.
+    """
+    lines = text.split("\n")
+    count = 0
+    while count < len(lines) and _HEADER_LINE.fullmatch(lines[count]):
+        count += 1
+    if not count:
+        return Header(), text
+    return Header(tuple(lines[:count])), "\n" * count + "\n".join(lines[count:])
 
 
 def read_text_file(path: Path, location: str) -> bytes:
@@ -213,24 +260,25 @@ def check_text(text: str, location: str) -> str:
 
 
 def _finish(paragraphs: list[Paragraph], notices: list[Notice], unit: str, name: str, fmt: str,
-            options: ImportOptions, where: str, inferred: int = 0) -> ImportResult:
-    """Parse, fill in the metadata, turn notices into warnings, and check the draft by writing and reading it."""
-    today = datetime.date.today().isoformat()
+            options: ImportOptions, where: str, inferred: int = 0, header: Header | None = None) -> ImportResult:
+    """Parse, fill in the metadata, turn notices into warnings, and check the draft by writing and reading it.
+
+    Nothing here depends on the day or the machine: importing the same file twice gives the same draft.
+    """
     info: list[str] = []
-    status: ProvenanceStatus = options.provenance or "verbatim"
-    if options.provenance is None:
-        info.append("provenance: verbatim (the official wording) assumed; say --provenance reconstructed if "
-                       "it is not")
-    description = options.source or (
-        f"Imported by treaty-diff from {name} ({fmt}) on {today}; "
-        f"{status} {'as stated by the user' if options.provenance else '(assumed)'}."
-    )
+    header = header or Header()
+    status, said = _provenance(options, header, info)
+    description = options.source or f"Imported by treaty-diff from {name} ({fmt}); {status}, {said}."
     source = Source("import", description)
-    meta = DraftMeta(id=options.id or _id_from_name(name), title=options.title or "", symbol=options.symbol,
+    meta = DraftMeta(id=options.id or _id_from_name(name), title="", symbol=options.symbol,
                      date=options.date, language=options.language or "en", status=options.status,
                      sources=(source,))
     if options.id is None:
         info.append(f"id: {meta.id!r}, from the file name")
+    if header.lines:
+        span = "line 1" if len(header.lines) == 1 else f"lines 1-{len(header.lines)}"
+        info.append(f"header: {span} ('# ' lines) are the file's header, not treaty text; "
+                    "kept out of the text, in the draft's notes")
     parsed: TextImport = parse_paragraphs(paragraphs, meta, Provenance(status, source), where, inferred)
     if inferred:
         info.append(f"paragraph breaks: {inferred} inferred from the line layout (lines without blank lines "
@@ -248,30 +296,30 @@ def _finish(paragraphs: list[Paragraph], notices: list[Notice], unit: str, name:
     preface = [b for p in draft.provisions if p.kind == "title" for b in p.blocks]
     closing = [b for p in draft.provisions if p.kind == "conclusions" for b in p.blocks]
     title_block = next((b for b in preface if b.kind == "title"), None)
-    if options.title is not None:
-        if title_block is None:
-            draft = _with_title(draft, options.title, "given by the user")
-            info.append("title: the given title is added; the text has no title before the preamble")
-        elif title_block.body != options.title:
-            draft = _with_title(draft, options.title, "")
-            info.append(f"title: the title paragraph {title_block.body!r} is replaced by the given title")
-        meta = dataclasses.replace(draft.meta, title=options.title)
-    elif title_block is not None:
-        info.append(f"title: {meta.title!r}, from the text")
+    # The title paragraph is treaty text: it is never replaced, and none is ever added. A given --title (or,
+    # without a title paragraph, the file name) is the draft's title in its metadata only.
+    if title_block is None:
+        title = options.title or Path(name).stem
+        origin = "as given" if options.title is not None else "from the file name; give --title"
+        info.append(f"title: the text has no title paragraph, so the draft has no title provision; its title "
+                    f"(metadata only, not treaty text) is {title!r}, {origin}")
+    elif options.title is not None and options.title != title_block.body:
+        title = options.title
+        notices.append(Notice(f"the given title {_quote(options.title)} differs from the text's title paragraph "
+                              f"{_quote(title_block.body)}; the paragraph is kept as it is and the given title is "
+                              "the draft's title in its metadata only"))
     else:
-        stem = Path(name).stem
-        draft = _with_title(draft, stem, "taken from the file name")
-        meta = dataclasses.replace(draft.meta, title=stem)
-        notices.append(Notice(f"no title found before the preamble; the file name {stem!r} is used as the title"))
+        title = title_block.body
+        if options.title is None:
+            info.append(f"title: {title!r}, from the text")
+    meta = dataclasses.replace(meta, title=title)
     if options.date is None:
         found = find_date(b.body for b in preface) or find_date(b.body for b in closing)
         if found:
             meta = dataclasses.replace(meta, date=found)
             info.append(f"date: {found}, from the text")
         else:
-            meta = dataclasses.replace(meta, date=today)
-            notices.append(Notice(f"no date found in the title or the final clause; today's date {today} is used "
-                                  "(give the draft's date with --date)"))
+            info.append("date: no date found in the title or the final clause; give --date")
     if options.symbol is None:
         symbol = next((m.group() for b in preface for m in [_SYMBOL.search(b.body)] if m), None)
         if symbol:
@@ -281,6 +329,10 @@ def _finish(paragraphs: list[Paragraph], notices: list[Notice], unit: str, name:
         language = _guess_language(draft.text)
         meta = dataclasses.replace(meta, language=language)
         info.append(f"language: {language}, from the script of the text")
+    if options.provenance is None and not header.reconstructed and not header.verbatim:
+        notices.append(Notice(ASSUMED_VERBATIM))
+    elif options.provenance is None and header.reconstructed:
+        notices.append(Notice(HEADER_RECONSTRUCTED))
     warnings = [_message(where, notice, unit) for notice in notices]
     if options.strict and notices:
         first = notices[0]
@@ -288,36 +340,45 @@ def _finish(paragraphs: list[Paragraph], notices: list[Notice], unit: str, name:
         line = first.line if unit == "line" else None
         message = first.message if unit == "line" or first.line is None else f"paragraph {first.line}: {first.message}"
         raise InputError(where, message + more, line)
-    notes = tuple(f"import warning: {_message(name, notice, unit)}" for notice in notices)
+    notes = tuple(f"header: {line[1:].removeprefix(' ').rstrip()}".rstrip() for line in header.lines)
+    notes += tuple(f"import warning: {_message(name, notice, unit)}" for notice in notices)
     draft = dataclasses.replace(draft, meta=dataclasses.replace(meta, notes=meta.notes + notes))
     try:
         checked = parse_bytes(draft_to_xml(draft), where)
     except (ValueError, InputError) as error:  # a bug of the importer, not of the input; say so plainly
         raise InputError(where, f"the imported draft is not valid ({error}); please report this with the "
                                 "file") from None
+    if checked.meta.title != meta.title:
+        # The Akoma Ntoso file takes the title from the title paragraph; a metadata-only title is kept here.
+        checked = dataclasses.replace(checked, meta=dataclasses.replace(checked.meta, title=meta.title))
     return ImportResult(checked, tuple(warnings), tuple(info))
 
 
-def _with_title(draft: Draft, title: str, origin: str) -> Draft:
-    """The draft with ``title`` as its title paragraph: replacing the text's title, or added (``origin`` says
-    where it comes from, and the added paragraph is marked reconstructed, since it is not in the text)."""
-    provisions = list(draft.provisions)
-    preface = provisions[0] if provisions and provisions[0].kind == "title" else None
-    if preface is not None and not origin:
-        blocks = tuple(dataclasses.replace(b, body=title) if b.kind == "title" else b for b in preface.blocks)
-        provisions[0] = dataclasses.replace(preface, blocks=blocks)
-        return dataclasses.replace(draft, provisions=tuple(provisions))
-    source = Source("import-title", f"The title is not in the imported text; it was {origin}.")
-    added = Block("", "title", None, title, Provenance("reconstructed", source))
-    others = list(preface.blocks) if preface is not None else []
-    blocks = tuple(dataclasses.replace(b, eid=f"preface__p_{n}") for n, b in enumerate([added, *others], start=1))
-    new_preface = Provision(eid="preface", kind="title", num=None, heading=None, blocks=blocks)
-    if preface is not None:
-        provisions[0] = new_preface
-    else:
-        provisions.insert(0, new_preface)
-    meta = dataclasses.replace(draft.meta, sources=(*draft.meta.sources, source))
-    return dataclasses.replace(draft, meta=meta, provisions=tuple(provisions))
+#: The warning when nothing says whether the text is the official wording.
+ASSUMED_VERBATIM = ("provenance not given: the text is taken to be verbatim (the official wording); import with "
+                    "--provenance reconstructed if it is not")
+#: The warning when the file's header says that parts of the text are reconstructed.
+HEADER_RECONSTRUCTED = ("the header says parts are reconstructed; the whole text is marked reconstructed; import "
+                        "with --provenance verbatim to override")
+
+
+def _provenance(options: ImportOptions, header: Header, info: list[str]) -> tuple[ProvenanceStatus, str]:
+    """The provenance of every block, and how it was decided (for the source description)."""
+    if options.provenance is not None:
+        if header.reconstructed and options.provenance == "verbatim":
+            info.append("provenance: verbatim, as given, although the header says parts are reconstructed")
+        return options.provenance, "as stated by the user"
+    if header.reconstructed:
+        return "reconstructed", ("because the file's header says parts are reconstructed (the header, in the "
+                                 "draft's notes, says which); no part is marked verbatim")
+    if header.verbatim:
+        info.append("provenance: verbatim, as the header says")
+        return "verbatim", "as the file's header says"
+    return "verbatim", "assumed (no provenance was given)"
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _message(where: str, notice: Notice, unit: str) -> str:
@@ -348,6 +409,7 @@ __all__ = [
     "IMPORT_SUFFIXES",
     "MAX_DOCX_BYTES",
     "MAX_TEXT_BYTES",
+    "Header",
     "ImportOptions",
     "ImportResult",
     "check_text",
@@ -356,4 +418,5 @@ __all__ = [
     "import_text",
     "is_importable",
     "read_text_file",
+    "split_header",
 ]

@@ -314,11 +314,7 @@ def parse_paragraphs(paragraphs: Sequence[Paragraph], meta: DraftMeta, provenanc
         elif match:
             _start_article(match, para, articles, seen, notices)
         elif not articles:
-            if PART_HEADING.match(body):
-                notices.append(Notice(f"part or chapter heading {_quote(body)} kept as a recital of the preamble "
-                                      "(drafts have no parts)", line))
-            else:
-                notices.append(Notice("text before the first article could not be placed; kept as a recital", line))
+            notices.append(Notice(_before_first_article(body, preamble), line))
             preamble.append(_Item("recital" if preamble else "intro", None, body, line))
         else:
             if PART_HEADING.match(body):
@@ -348,6 +344,23 @@ def parse_paragraphs(paragraphs: Sequence[Paragraph], meta: DraftMeta, provenanc
 
 def _quote(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _before_first_article(body: str, preamble: list[_Item]) -> str:
+    """What happens to a paragraph between the preamble and the first article, said precisely.
+
+    A draft has nothing between the formula and the first article, and the
+    formula ends the preamble: such a paragraph goes to the end of the
+    preamble's recitals, which puts it before the formula, out of reading
+    order, and the message says so.
+    """
+    what = (f"part or chapter heading {_quote(body)} (drafts have no parts)" if PART_HEADING.match(body)
+            else f"text {_quote(body, 40)} before the first article")
+    formula = next((item for item in preamble if item.kind == "formula"), None)
+    if formula is None:
+        return f"{what} kept at the end of the preamble's recitals"
+    return (f"{what} stands after the formula {_quote(formula.body, 40)}; moved before the formula, to the end of "
+            "the preamble's recitals (a draft has nothing between the formula and the first article)")
 
 
 def _drop_page_numbers(paragraphs: Sequence[Paragraph], notices: list[Notice]) -> list[Paragraph]:
