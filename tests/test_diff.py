@@ -454,3 +454,15 @@ def test_similarity_looks_at_words_only() -> None:
 def test_similarity_without_words_compares_the_rest() -> None:
     assert similarity(",", ".") == 0.0
     assert similarity(", ", ",", DiffOptions(ignore_whitespace=True)) == 1.0
+
+
+def test_the_stored_table_of_combining_marks_is_this_pythons_or_is_not_used() -> None:
+    import unicodedata
+
+    from treaty_diff import _marks
+    from treaty_diff.diff import _mark_ranges, compute_mark_ranges
+
+    computed = tuple(compute_mark_ranges())
+    if unicodedata.unidata_version == _marks.UNIDATA_VERSION:
+        assert computed == _marks.MARK_RANGES
+    assert _mark_ranges() == computed

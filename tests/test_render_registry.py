@@ -74,3 +74,14 @@ def test_changed_only_leaves_out_the_unchanged_preamble() -> None:
     assert "The preamble is unchanged." in full
     assert "The preamble is unchanged." not in short
     assert "Article II is deleted." in short
+
+
+def test_each_builtin_module_registers_exactly_the_renderers_the_table_names() -> None:
+    import importlib
+
+    from treaty_diff.render import base
+
+    for module in set(base.BUILTIN.values()):
+        importlib.import_module(module)
+        registered = {key for key, cls in base._REGISTRY.items() if cls.__module__ == module}
+        assert registered == {key for key, name in base.BUILTIN.items() if name == module}

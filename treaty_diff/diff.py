@@ -80,6 +80,7 @@ from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
+from treaty_diff import _marks
 from treaty_diff.model import Segment, SegmentOp
 
 __all__ = [
@@ -161,8 +162,15 @@ def _char_class(ranges: Iterable[tuple[int, int]]) -> str:
     return "".join(f"\\U{start:08x}-\\U{end:08x}" if end > start else f"\\U{start:08x}" for start, end in ranges)
 
 
-def _mark_ranges() -> list[tuple[int, int]]:
-    """The ranges of combining marks (Unicode category M), from this Python's Unicode database."""
+def _mark_ranges() -> tuple[tuple[int, int], ...]:
+    """The ranges of combining marks: the stored table when it was made from this Python's Unicode version."""
+    if unicodedata.unidata_version == _marks.UNIDATA_VERSION:
+        return _marks.MARK_RANGES
+    return tuple(compute_mark_ranges())
+
+
+def compute_mark_ranges() -> list[tuple[int, int]]:
+    """The ranges of combining marks (Unicode category M), from this Python's Unicode database (~70 ms)."""
     ranges: list[tuple[int, int]] = []
     start: int | None = None
     for cp in (*range(0x0300, 0x20000), *range(0xE0100, 0xE01F0)):
@@ -179,7 +187,7 @@ def _mark_ranges() -> list[tuple[int, int]]:
 
 @cache
 def _token_pattern() -> re.Pattern[str]:
-    """The tokenizer, compiled on first use (building the class of combining marks takes ~70 ms)."""
+    """The tokenizer, compiled on first use."""
     cjk = _char_class(_CJK_RANGES)
     marks = f"[{_char_class(_mark_ranges())}]"
     word_char = f"[^\\W{cjk}]"  # \w (letters, digits, underscore) but not CJK
