@@ -19,9 +19,13 @@ import pytest
 from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.model import Block, Draft, DraftMeta, Provenance, Provision, Source
 from treaty_diff.obligations import (
+    _CLAUSE_TRAIL,
+    _MARKER_RE,
     MODALITIES,
     UNSPECIFIED,
     Obligation,
+    _markers,
+    _trim_span,
     canonical_bearer,
     extract_obligations,
     obligations_to_dict,
@@ -489,3 +493,39 @@ def test_a_reconstructed_block_marks_its_obligations() -> None:
 def test_an_empty_draft_lists_no_obligation() -> None:
     draft = _draft("This Treaty shall be of unlimited duration.")
     assert "No deontic clause found." in obligations_to_text(draft, extract_obligations(draft))
+
+
+# -- the fast paths find what the plain regular expressions find ----------------------------------------
+
+_TRICKY = (
+    "This entitled to", "marshall be forbidden", "Tishall be forbidden", "Therefrain from", "musthere shall be",
+    "Nothing in this Agreement shall be construed as affecting", "There shall be freedom of access",
+    "States Parties shall, in exercising their sovereignty, have the right to", "is also encouraged to",
+    "agrees on the desirability of", "shall also not be prohibited", "undertakes furthermore to refrain from",
+    "shall retain jurisdiction", "shall be free for", "will be entitled to", "may not, must not, should",
+    "band or and, ; : .", "for and", "report and", "report, or", "or", "and", "  ,; \n", "and/or", "x_and",
+)
+
+
+def _texts() -> list[str]:
+    return [p.text for draft_id in CORPUS_IDS for p in load_corpus_draft(draft_id).provisions] + list(_TRICKY)
+
+
+def test_markers_are_found_where_the_full_marker_pattern_finds_them() -> None:
+    for text in _texts():
+        for piece in (text, text + " shall", "is" + text, text.replace(" ", "")):
+            expected = [(m.span(), m.lastgroup) for m in _MARKER_RE.finditer(piece)]
+            assert [(m.span(), m.lastgroup) for m in _markers(piece)] == expected, piece
+
+
+def test_a_clause_span_loses_the_trail_the_trail_pattern_defines() -> None:
+    for text in _texts():
+        ends = {len(text), *(i for i, c in enumerate(text) if c in " ,;:.d r")}
+        for end in sorted(ends)[:400]:
+            for start in {0, max(0, end - 12), max(0, end - 4)}:
+                trimmed = start
+                while trimmed < end and text[trimmed] in " ,;:\n":
+                    trimmed += 1
+                tail = _CLAUSE_TRAIL.search(text[trimmed:end])
+                expected = (trimmed, trimmed + tail.start() if tail else end)
+                assert _trim_span(text, start, end) == expected, (text[start:end], start, end)

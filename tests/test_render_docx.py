@@ -9,6 +9,7 @@ tests/test_docx_libreoffice.py.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import itertools
 import zipfile
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 import docx
 import pytest
 from comparison_fixtures import sample_comparison
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from treaty_diff.compare import compare
@@ -26,7 +28,7 @@ from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.errors import OutputError, TreatyDiffError, UsageError
 from treaty_diff.model import BLOCK_SEPARATOR, Draft, Segment
 from treaty_diff.render.base import RenderOptions, get_renderer
-from treaty_diff.render.docx import render_docx
+from treaty_diff.render.docx import _table, _Writer, render_docx
 from treaty_diff.render.docx_layout import Para, Piece, layout_redline, paragraphs, separate_insertions
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -516,3 +518,42 @@ def test_the_ppwt_redline_names_the_moved_article_and_the_renumbered_ones(
     document = part(data, "word/document.xml")
     assert len(document.findall(".//w:moveFromRangeStart", NS)) == 1
     assert len(document.findall(".//w:moveToRangeStart", NS)) == 1
+
+
+# -- the fast paths write what python-docx writes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("date", [None, "2024-05-06"])
+@pytest.mark.parametrize("text", ["Moved: Article V stands as Article IV.", "", "two\nparagraphs", "a\ttab"])
+def test_a_comment_is_the_markup_python_docx_add_comment_writes(text: str, date: str | None) -> None:
+    stamp = dt.datetime.fromisoformat(date) if date else None
+    ours = docx.Document()
+    writer = _Writer(ours, "U. Analyst", stamp, static=False)
+    writer._comment_element("7", text)
+    theirs = docx.Document()
+    made = theirs.comments.add_comment(text=text, author="U. Analyst", initials="UA")._comment_elm
+    made.set(w("id"), "7")
+    if date:
+        made.set(w("date"), f"{date}T00:00:00Z")
+    else:
+        del made.attrib[w("date")]
+    assert etree.tostring(ours.part.part_related_by(RT.COMMENTS).element) == \
+        etree.tostring(theirs.part.part_related_by(RT.COMMENTS).element)
+
+
+def test_a_table_is_the_markup_python_docx_add_row_writes() -> None:
+    header = ("Status", "What changed", "Old")
+    rows = [("dropped", "one", " leading and trailing "), ("added", "tab\there", "line\nbreak\r\nand\rmore"),
+            ("", "—", "“quoted”"), ("x", "y", "z")]
+    ours = docx.Document()
+    _table(ours, header, rows, "the test")
+    theirs = docx.Document()
+    table = theirs.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    assert etree.tostring(ours.element.body) == etree.tostring(theirs.element.body)

@@ -15,6 +15,7 @@ words.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from treaty_diff.model import BlockKind, ChangeKind, DraftMeta, Segment
@@ -168,11 +169,13 @@ class Comparison:
             d.kind != "unchanged" or d.renamed for d in self.definitions
         )
 
+    @cached_property
+    def changes_by_id(self) -> dict[str, Change]:
+        """The changes by id (made once: a redline looks up every item)."""
+        return {change.id: change for change in self.changes}
+
     def change(self, change_id: str) -> Change:
-        for candidate in self.changes:
-            if candidate.id == change_id:
-                return candidate
-        raise KeyError(change_id)
+        return self.changes_by_id[change_id]
 
     @property
     def reconstructed_changes(self) -> tuple[Change, ...]:

@@ -121,6 +121,7 @@ counterpart. Each change has a one-line ``headline`` ("Article VII(2):
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -259,9 +260,10 @@ def _words(text: str) -> list[str]:
     return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _lemma(word: str) -> str:
     """A casefolded word with a verbal or plural ending cut: "resolved", "resolve", "resolves" agree, and so do
-    "parties" and "party"."""
+    "parties" and "party". (Cached: a draft repeats its words, and every clause is read several times.)"""
     if word.endswith(("ies", "ied")) and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ss", "us", "is")):
@@ -578,15 +580,16 @@ def _condition_findings(a: _Clause, b: _Clause) -> list[_Finding]:
         if Counter(w for w in _words(x) if w not in _ARTICLES) == Counter(w for w in _words(y) if w not in _ARTICLES):
             continue
         findings.append(_Finding(f"{_KIND_WORDS[condition_kind(x)]} '{x}' becomes '{y}'"))
-    in_new = _content(f"{b.ob.quote} {b.ob.object}")
-    in_old = _content(f"{a.ob.quote} {a.ob.object}")
+    # The words of each whole clause, read only when a condition is left unpaired (most pairs have none).
+    in_new = functools.cache(lambda: _content(f"{b.ob.quote} {b.ob.object}"))
+    in_old = functools.cache(lambda: _content(f"{a.ob.quote} {a.ob.object}"))
     for i, x in enumerate(olds):
         if i in taken_old:
             continue
         kind = condition_kind(x)
         if kind == "hedge":
             findings.append(_Finding(f"the hedge '{x}' is removed: the scope widens", scope=1))
-        elif kind == "condition" and not _absorbed(x, in_new):
+        elif kind == "condition" and not _absorbed(x, in_new()):
             findings.append(_Finding(f"the condition '{x}' is removed", scope=1))
         else:
             note = " (its words are now part of the clause)" if kind == "condition" else ""
@@ -597,7 +600,7 @@ def _condition_findings(a: _Clause, b: _Clause) -> list[_Finding]:
         kind = condition_kind(y)
         if kind == "hedge":
             findings.append(_Finding(f"the hedge '{y}' is added: the scope narrows", scope=-1))
-        elif kind == "condition" and not _absorbed(y, in_old):
+        elif kind == "condition" and not _absorbed(y, in_old()):
             findings.append(_Finding(f"the condition '{y}' is added", scope=-1))
         else:
             note = " (its words were part of the clause)" if kind == "condition" else ""
@@ -794,8 +797,12 @@ def compare_obligations(old: Draft, new: Draft, alignment: Alignment | None = No
     elif alignment.old.id != old.id or alignment.new.id != new.id:
         raise ValueError(f"the alignment is of {alignment.old.id} -> {alignment.new.id}, not {old.id} -> {new.id}")
     ref = _clauses(old)
-    other = _clauses(new)
+    other = ref if new is old else _clauses(new)  # a draft compared with itself is read once
     candidates = _candidates(alignment, ref, other)
+    near_of: dict[int, list[_Candidate]] = {}  # each reference clause's candidates that share some wording
+    for candidate in candidates:
+        if candidate.dice >= _NEAREST_DICE:
+            near_of.setdefault(candidate.a.index, []).append(candidate)
     matching = _match(candidates)
     fate_old = _fates(alignment, old, new, side=0)
     fate_new = _fates(alignment, old, new, side=1)
@@ -807,7 +814,7 @@ def compare_obligations(old: Draft, new: Draft, alignment: Alignment | None = No
     for a in ref:
         partners = matching.partners_ref.get(a.index, [])
         if not partners:
-            keyed.append(((a.order, 0, nowhere), _dropped(a, new, candidates, fate_old)))
+            keyed.append(((a.order, 0, nowhere), _dropped(a, new, near_of.get(a.index, []), fate_old)))
             continue
         for b_index in sorted(partners, key=lambda j: other[j].order):
             b = other[b_index]
@@ -819,11 +826,14 @@ def compare_obligations(old: Draft, new: Draft, alignment: Alignment | None = No
     # reading order: the other draft's order, a deleted provision at its old place), and after the counterpart
     # of the clause before it in its own provision.
     pair_of = {eid: k for k, pair in enumerate(alignment.pairs) for eid in pair.new}
+    latest: dict[str, tuple[int, int, int]] = {}  # the last reference clause of each provision
+    for a in ref:
+        latest[a.ob.eid] = max(latest.get(a.ob.eid, nowhere), a.order)
     before: list[tuple[int, int, int]] = []
     last = nowhere
     for pair in alignment.pairs:
         before.append(last)
-        last = max([last, *(a.order for a in ref if a.ob.eid in pair.old)])
+        last = max([last, *(latest[eid] for eid in pair.old if eid in latest)])
     within: dict[int, tuple[int, int, int]] = {}
     for b in other:
         k = pair_of[b.ob.eid]
@@ -862,10 +872,9 @@ def _fates(alignment: Alignment, old: Draft, new: Draft, side: int) -> dict[str,
     return out
 
 
-def _dropped(a: _Clause, new: Draft, candidates: Sequence[_Candidate],
-             fates: dict[str, str]) -> ObligationChange:
+def _dropped(a: _Clause, new: Draft, near: Sequence[_Candidate], fates: dict[str, str]) -> ObligationChange:
+    """``near``: the candidates of ``a`` with Dice >= _NEAREST_DICE, in candidate order."""
     reasons = [fates.get(a.ob.block, f"no counterpart in {new.id}")]
-    near = [c for c in candidates if c.a.index == a.index and c.dice >= _NEAREST_DICE]
     if near:
         best = min(near, key=lambda c: c.rank)
         reasons.append(f"the nearest clause, '{best.b.phrase}' ({best.b.label}), is too different to count as it")

@@ -25,16 +25,19 @@ module writes it with python-docx and its oxml helpers.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
 import zipfile
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from docx import Document
+from docx.comments import Comment
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.comments import CT_Comment
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
@@ -55,6 +58,9 @@ from treaty_diff.render.docx_layout import (
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: Left indent per nesting level of a point, in twentieths of a point (0.75 cm).
 _INDENT_TWIPS = 425
+#: A table cell's text splits into runs of text, tabs and single line-break characters (see _cell_text).
+_CELL_BREAKS = re.compile(r"(\t|\r|\n)")
+_TC_PR = qn("w:tcPr")
 #: Zip entry time: the earliest a zip can hold, so two runs give the same bytes.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -167,6 +173,12 @@ class _Writer:
     def __init__(self, document: Any, author: str, stamp: dt.datetime | None, *, static: bool) -> None:
         self.document = document
         self.body = document.element.body
+        # The body's section properties, found once: every paragraph goes before them. Finding them per paragraph
+        # scans the body, which made long redlines quadratic.
+        self.sect_pr = self.body.find(qn("w:sectPr"))
+        self.initials = _initials(author)
+        self.comments: Any = None  # the comments part's w:comments element and the part, made at the first comment
+        self.comments_part: Any = None
         self.author = author
         self.date = stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
         self.static = static
@@ -188,9 +200,8 @@ class _Writer:
         return element
 
     def _append(self, element: Any) -> None:
-        sect_pr = self.body.find(qn("w:sectPr"))
-        if sect_pr is not None:
-            sect_pr.addprevious(element)
+        if self.sect_pr is not None:
+            self.sect_pr.addprevious(element)
         else:
             self.body.append(element)
 
@@ -245,14 +256,8 @@ class _Writer:
 
     def comment(self, first: Any, last: Any, text: str) -> None:
         """A comment whose range runs from the start of ``first`` to the end of ``last``."""
-        created = self.document.comments.add_comment(text=text, author=self.author, initials=_initials(self.author))
-        element = _comment_element(self.document, created.comment_id)
         comment_id = self._id()
-        element.set(qn("w:id"), comment_id)
-        if self.date:
-            element.set(qn("w:date"), self.date)
-        elif element.get(qn("w:date")) is not None:
-            del element.attrib[qn("w:date")]
+        self._comment_element(comment_id, text)
         start = OxmlElement("w:commentRangeStart")
         start.set(qn("w:id"), comment_id)
         _insert_after_ppr(first, start)
@@ -270,16 +275,41 @@ class _Writer:
         run.append(reference)
         last.append(run)
 
+    def _comment_element(self, comment_id: str, text: str) -> CT_Comment:
+        """A ``w:comment`` appended to the comments part, as ``document.comments.add_comment`` writes it.
+
+        python-docx's ``add_comment`` scans every comment for the next free id, and finding the new comment by its id
+        scans them again: quadratic in the number of comments. The writer numbers its comments itself, so this
+        makes the element directly (the same markup, attributes in the same order) and keeps the part at hand.
+        """
+        if self.comments is None:
+            _ = self.document.comments  # the first use makes the comments part, as add_comment would
+            self.comments_part = self.document.part.part_related_by(RT.COMMENTS)
+            self.comments = self.comments_part.element
+        element = cast(CT_Comment, parse_xml(
+            f'<w:comment {nsdecls("w")} w:id="{comment_id}" w:author="">'
+            '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r></w:p>'
+            "</w:comment>"
+        ))
+        self.comments.append(element)
+        element.author = self.author
+        element.initials = self.initials
+        if self.date:
+            element.set(qn("w:date"), self.date)
+        if text == "":
+            return element
+        comment = Comment(element, self.comments_part)
+        first_text, *more = text.split("\n")
+        comment.paragraphs[0].add_run(first_text)
+        for paragraph_text in more:
+            comment.add_paragraph(text=paragraph_text)
+        return element
+
     def finish(self) -> None:
         """End on a plain paragraph: no application can remove the document's last paragraph mark."""
         if self.last is not None and self.last_mark != "equal" and not self.static:
             self._append(OxmlElement("w:p"))
-
-
-def _comment_element(document: Any, comment_id: int) -> Any:
-    part = document.part.part_related_by(RT.COMMENTS)
-    found = part.element.xpath(f'./w:comment[@w:id="{comment_id}"]')
-    return found[0]
 
 
 def _initials(author: str) -> str:
@@ -382,11 +412,13 @@ def _cover(document: Any, comparison: Comparison, options: RenderOptions, stamp:
                  str(c.words_inserted), str(c.words_deleted)) for c in changed], where)
     else:
         document.add_paragraph("The drafts do not differ.")
-    reconstructed = comparison.reconstructed_changes
-    if reconstructed:
-        document.add_paragraph(checked(
-            f"{len(reconstructed)} provision(s) hold reconstructed text, not the official wording; "
-            "each carries a comment in the redline.", where))
+    for side, meta in (("old", old), ("new", new)):
+        names = [info.label + (" (in part)" if info.provenance == "mixed" else "")
+                 for info in comparison.reconstructed_provisions(side)]  # type: ignore[arg-type]
+        if names:
+            document.add_paragraph(checked(
+                f"Reconstructed text, not the official wording, in {draft_name(meta, new if side == 'old' else old)}: "
+                f"{', '.join(names)}. Each carries a comment in the redline.", where))
     definitions = [d for d in comparison.definitions if d.kind != "unchanged" or d.renamed]
     if definitions:
         document.add_heading("Defined terms", level=1)
@@ -426,10 +458,11 @@ def _changes_once(comparison: Comparison) -> list[Change]:
     """The changed provisions in redline order, a moved one once (where it stands now)."""
     result: list[Change] = []
     seen: set[str] = set()
+    by_id = comparison.changes_by_id
     for item in comparison.redline:
         if item.role == "moved-from" or item.change_id in seen:
             continue
-        change = comparison.change(item.change_id)
+        change = by_id[item.change_id]
         seen.add(change.id)
         if change.changed:
             result.append(change)
@@ -447,15 +480,51 @@ def _kind_label(change: Change) -> str:
 
 
 def _table(document: Any, header: Sequence[str], rows: Sequence[Sequence[str]], where: str) -> None:
+    """A grid table with a bold header row; each row's cells as ``table.add_row().cells[i].text = text`` makes them.
+
+    python-docx's ``add_row`` looks the table's grid up among all its rows, and setting a cell's text runs an XPath
+    query and a step per character: a table of thousands of changes took most of the redline's time. The first
+    row is added by python-docx; the others are copies of it made before its cells are filled.
+    """
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
+    blank: Any = None  # an empty row, as add_row makes it
     for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row):
-            cell.text = checked(text, where)
+        if blank is None:
+            tr = table.add_row()._tr
+            blank = copy.deepcopy(tr)
+        else:
+            tr = copy.deepcopy(blank)
+            table._tbl.append(tr)
+        for tc, text in zip(tr.tc_lst, row):
+            _cell_text(tc, checked(text, where))
+
+
+def _cell_text(tc: Any, text: str) -> None:
+    """Set a table cell's text as python-docx's ``_Cell.text`` does: one paragraph, one run, a ``w:tab`` for each
+    tab, a ``w:br`` for each line break, ``w:t`` for the rest (space-preserving when it starts or ends with space).
+    """
+    for child in list(tc):
+        if child.tag != _TC_PR:
+            tc.remove(child)
+    paragraph = OxmlElement("w:p")
+    run = OxmlElement("w:r")
+    paragraph.append(run)
+    tc.append(paragraph)
+    for chunk in _CELL_BREAKS.split(text):
+        if chunk == "\t":
+            run.append(OxmlElement("w:tab"))
+        elif chunk in ("\r", "\n"):
+            run.append(OxmlElement("w:br"))
+        elif chunk:
+            t = OxmlElement("w:t")
+            t.text = chunk
+            if len(chunk.strip()) < len(chunk):
+                t.set(qn("xml:space"), "preserve")
+            run.append(t)
 
 
 # -- the package: styles, properties, settings, zip ---------------------------------------------------------

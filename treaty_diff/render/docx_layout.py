@@ -96,11 +96,12 @@ def layout_redline(comparison: Comparison, *, moves: bool = True) -> list[ItemLa
     old_name = draft_name(comparison.old, comparison.new)
     new_name = draft_name(comparison.new, comparison.old)
     positions = {(item.change_id, item.role): index for index, item in enumerate(comparison.redline)}
+    by_id = comparison.changes_by_id
     layouts: list[ItemLayout] = []
     move_count = 0
     move_names: dict[str, str] = {}
     for index, item in enumerate(comparison.redline):
-        change = comparison.change(item.change_id)
+        change = by_id[item.change_id]
         if item.role == "change":
             paras = change_paragraphs(change)
         elif item.role == "moved-from":
