@@ -11,7 +11,6 @@ This is the only module that knows about exit codes and stderr:
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import re
 import sys
@@ -26,6 +25,7 @@ from treaty_diff.errors import InputError, TreatyDiffError, UsageError
 from treaty_diff.model import Draft, Provision
 from treaty_diff.output import write_atomic
 from treaty_diff.render.base import RenderOptions, get_renderer, renderer_names
+from treaty_diff.render.page import json_text
 from treaty_diff.views import draft_dict, draft_listing, reconstructed_notice
 
 EXIT_OK = 0
@@ -59,7 +59,7 @@ def fail(message: str) -> NoReturn:
 
 
 def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(json_text(data), nl=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

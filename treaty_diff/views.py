@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from treaty_diff.model import Draft, Provision
+from treaty_diff.model import Draft, DraftMeta, Provision
 
 
 def provenance_counts(draft: Draft) -> dict[str, int]:
@@ -66,19 +66,26 @@ def provision_dict(provision: Provision) -> dict[str, Any]:
     }
 
 
-def draft_dict(draft: Draft, provisions: tuple[Provision, ...] | None = None) -> dict[str, Any]:
-    """``show --format json``: the metadata and the provisions in document order."""
-    meta = draft.meta
+def meta_dict(meta: DraftMeta) -> dict[str, Any]:
+    """A draft's metadata as every JSON output gives it."""
     return {
         "id": meta.id,
         "title": meta.title,
         "short_title": meta.short_title,
         "symbol": meta.symbol,
         "date": meta.date,
+        "proponents": list(meta.proponents),
         "language": meta.language,
         "status": meta.status,
+    }
+
+
+def draft_dict(draft: Draft, provisions: tuple[Provision, ...] | None = None) -> dict[str, Any]:
+    """``show --format json``: the metadata and the provisions in document order."""
+    meta = draft.meta
+    return {
+        **meta_dict(meta),
         "document_type": meta.document_type,
-        "proponents": list(meta.proponents),
         "sources": [{"id": s.id, "description": s.description} for s in meta.sources],
         "provisions": [provision_dict(p) for p in (draft.provisions if provisions is None else provisions)],
     }

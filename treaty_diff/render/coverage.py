@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
-from lxml import etree
 from lxml.html import builder as E
 
 from treaty_diff.coverage import CoverageReport, coverage_to_dict, coverage_to_text
 from treaty_diff.render.base import Renderer, RenderOptions, register
+from treaty_diff.render.page import json_text, standalone_page
 
 
 @register
@@ -30,24 +28,13 @@ class CoverageJson(Renderer[CoverageReport]):
     description = "the coverage matrix as JSON (contracts.md)"
 
     def render(self, value: CoverageReport, options: RenderOptions) -> str:
-        return json.dumps(coverage_to_dict(value), ensure_ascii=False, indent=2) + "\n"
+        return json_text(coverage_to_dict(value))
 
 
 _CSS = """
-body { font: 15px/1.45 Georgia, 'Times New Roman', serif; margin: 1.5rem auto; max-width: 75rem; color: #111;
-       padding: 0 1rem; }
-h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #777; padding: .3rem .45rem; vertical-align: top; text-align: left; }
-th { background: #eee; }
 .covered { background: #e3f1e3; } .partial { background: #fff4d6; } .absent { background: #f7dede; }
-.status { font-weight: bold; text-transform: uppercase; font-size: .8rem; letter-spacing: .03em; }
-.reason { font-size: .85rem; color: #333; }
-q { font-style: italic; }
 .reconstructed { border-bottom: 2px dotted #8a4b00; }
-.note { border: 2px solid #8a4b00; padding: .5rem .75rem; background: #fff8ee; }
-@media print { @page { size: A4; margin: 15mm; } body { max-width: none; font-size: 10pt; }
-  .covered, .partial, .absent, th { background: none; } }
+@media print { .covered, .partial, .absent { background: none; } }
 """
 
 
@@ -87,21 +74,10 @@ class CoverageHtml(Renderer[CoverageReport]):
             items = [E.LI(E.STRONG(f"{element.label} ({verdict.status})"), ": ", verdict.reason)
                      for element, verdict in value.gaps(draft_id)]
             gaps.append(E.SECTION(E.H3(draft_id), E.UL(*items) if items else E.P("No gaps.")))
-        body = [E.H1(title)]
+        body = []
         if any_reconstructed:
             body.append(E.P("Quotes marked (reconstructed) come from text that is not the official wording of the "
                             "draft: it restates the draft from the public record.", E.CLASS("note")))
         body += [E.TABLE(E.CAPTION(f"Checklist: {value.checklist.title}"), E.THEAD(header), E.TBODY(*rows)),
                  E.H2("Gaps, draft by draft"), *gaps]
-        page = E.HTML(
-            E.HEAD(
-                E.META(charset="utf-8"),
-                E.META(**{"http-equiv": "Content-Security-Policy",
-                          "content": "default-src 'none'; style-src 'unsafe-inline'"}),
-                E.TITLE(title),
-                E.STYLE(_CSS),
-            ),
-            E.BODY(*body),
-            lang="en",
-        )
-        return "<!DOCTYPE html>\n" + etree.tostring(page, encoding="unicode", method="html") + "\n"
+        return standalone_page(title, body, _CSS)

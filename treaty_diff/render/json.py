@@ -6,28 +6,16 @@ package); tests validate real outputs against it.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from treaty_diff.comparison import Change, Comparison, DefinitionChange, Line, PartChange, ProvisionInfo
-from treaty_diff.model import DraftMeta, Segment
+from treaty_diff.model import Segment
 from treaty_diff.obligation_diff import obligation_comparison_to_dict
 from treaty_diff.render.base import Renderer, RenderOptions, register
+from treaty_diff.render.page import json_text
+from treaty_diff.views import meta_dict
 
 SCHEMA_VERSION = "1.0"
-
-
-def _meta(meta: DraftMeta) -> dict[str, Any]:
-    return {
-        "id": meta.id,
-        "title": meta.title,
-        "short_title": meta.short_title,
-        "symbol": meta.symbol,
-        "date": meta.date,
-        "proponents": list(meta.proponents),
-        "language": meta.language,
-        "status": meta.status,
-    }
 
 
 def _segments(segments: tuple[Segment, ...]) -> list[dict[str, str]]:
@@ -103,8 +91,8 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     """The whole comparison as plain JSON-able data."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "old": _meta(comparison.old),
-        "new": _meta(comparison.new),
+        "old": meta_dict(comparison.old),
+        "new": meta_dict(comparison.new),
         "options": dict(comparison.options),
         "differs": comparison.differs,
         "summary": comparison.summary.as_dict(),
@@ -125,4 +113,4 @@ class JsonRenderer(Renderer[Comparison]):
     description = "the comparison as JSON (fields of contracts.md)"
 
     def render(self, value: Comparison, options: RenderOptions) -> str:
-        return json.dumps(comparison_dict(value), ensure_ascii=False, indent=2) + "\n"
+        return json_text(comparison_dict(value))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from lxml import etree
 from lxml.html import builder as E
 
@@ -14,6 +12,7 @@ from treaty_diff.obligation_diff import (
 )
 from treaty_diff.obligations import DraftObligations, obligations_to_dict, obligations_to_text
 from treaty_diff.render.base import Renderer, RenderOptions, register
+from treaty_diff.render.page import json_text, standalone_page
 
 
 @register
@@ -35,7 +34,7 @@ class ObligationsJson(Renderer[DraftObligations]):
     description = "the obligations as JSON (contracts.md)"
 
     def render(self, value: DraftObligations, options: RenderOptions) -> str:
-        return json.dumps(obligations_to_dict(value.draft, value.obligations), ensure_ascii=False, indent=2) + "\n"
+        return json_text(obligations_to_dict(value.draft, value.obligations))
 
 
 @register
@@ -57,7 +56,7 @@ class ObligationComparisonJson(Renderer[ObligationComparison]):
     description = "the obligation comparison as JSON"
 
     def render(self, value: ObligationComparison, options: RenderOptions) -> str:
-        return json.dumps(obligation_comparison_to_dict(value), ensure_ascii=False, indent=2) + "\n"
+        return json_text(obligation_comparison_to_dict(value))
 
 
 @register
@@ -71,7 +70,12 @@ class ObligationComparisonHtml(Renderer[ObligationComparison]):
 
     def render(self, value: ObligationComparison, options: RenderOptions) -> str:
         return standalone_page(f"Obligations of {value.reference} compared with {value.other}",
-                               [obligation_table(value, changed_only=options.changed_only)])
+                               [obligation_table(value, changed_only=options.changed_only)], _CSS)
+
+
+_CSS = """
+.weakened, .dropped { color: #8b0000; } .strengthened, .added { color: #0b5d1e; }
+"""
 
 
 def obligation_table(value: ObligationComparison, changed_only: bool = False) -> etree._Element:
@@ -106,31 +110,3 @@ def obligation_table(value: ObligationComparison, changed_only: bool = False) ->
         id="obligations",
     )
     return section
-
-
-_CSS = """
-body { font: 15px/1.45 Georgia, 'Times New Roman', serif; margin: 1.5rem auto; max-width: 75rem; color: #111;
-       padding: 0 1rem; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #777; padding: .3rem .45rem; vertical-align: top; text-align: left; }
-th { background: #eee; }
-.status { font-weight: bold; text-transform: uppercase; font-size: .8rem; letter-spacing: .03em; }
-.weakened, .dropped { color: #8b0000; } .strengthened, .added { color: #0b5d1e; }
-q { font-style: italic; }
-@media print { @page { size: A4; margin: 15mm; } body { max-width: none; font-size: 10pt; } th { background: none; } }
-"""
-
-
-def standalone_page(title: str, content: list[etree._Element]) -> str:
-    page = E.HTML(
-        E.HEAD(
-            E.META(charset="utf-8"),
-            E.META(**{"http-equiv": "Content-Security-Policy",
-                      "content": "default-src 'none'; style-src 'unsafe-inline'"}),
-            E.TITLE(title),
-            E.STYLE(_CSS),
-        ),
-        E.BODY(E.H1(title), *content),
-        lang="en",
-    )
-    return "<!DOCTYPE html>\n" + etree.tostring(page, encoding="unicode", method="html") + "\n"

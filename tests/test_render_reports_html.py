@@ -1,0 +1,38 @@
+"""The coverage and obligation-comparison pages: complete, self-contained, escaped."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from treaty_diff.akn.checklist import load_checklist
+from treaty_diff.corpus import load_corpus_draft
+from treaty_diff.coverage import check_coverage
+from treaty_diff.obligation_diff import compare_obligations
+from treaty_diff.render.base import RenderOptions, get_renderer
+
+
+def self_contained(page: lxml_html.HtmlElement) -> None:
+    assert page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0].startswith("default-src 'none'")
+    assert not page.xpath("//*[@src] | //link | //script")
+
+
+def test_the_coverage_page_has_a_row_per_element_and_a_column_per_draft() -> None:
+    drafts = [load_corpus_draft("ppwt-2008"), load_corpus_draft("ost-1967")]
+    report = check_coverage(drafts, load_checklist("paros"))
+    page = lxml_html.fromstring(get_renderer("coverage", "html").render(report, RenderOptions()))
+    self_contained(page)
+    rows = page.xpath("//table/tbody/tr")
+    assert len(rows) == 15
+    assert all(len(row.xpath("./td")) == 2 for row in rows)
+    assert page.xpath("//p[contains(@class, 'note')]"), "ppwt-2008 quotes are reconstructed: the page must say so"
+    assert [h.text_content() for h in page.xpath("//section/h3")] == ["ppwt-2008", "ost-1967"]
+
+
+def test_the_obligation_comparison_page_quotes_both_drafts_as_text() -> None:
+    value = compare_obligations(load_corpus_draft("ppwt-2008"), load_corpus_draft("ppwt-2014"))
+    page = lxml_html.fromstring(get_renderer("obligation-comparison", "html").render(value, RenderOptions()))
+    self_contained(page)
+    statuses = [span.text_content() for span in page.xpath("//tbody//span[contains(@class, 'status')]")]
+    assert statuses.count("dropped") == 2 and statuses.count("added") == 5
+    quotes = " ".join(q.text_content() for q in page.xpath("//q"))
+    assert "not assist or induce other States" in quotes
