@@ -165,3 +165,13 @@ def test_reading_never_modifies_the_input(tmp_path: Path) -> None:
     before = path.read_bytes()
     read_draft(path)
     assert path.read_bytes() == before
+
+
+def test_every_provenance_entry_is_checked_not_only_the_first(tmp_path: Path) -> None:
+    text = GOOD.replace('<td:provenance ref="art_3" status="verbatim"', '<td:provenance ref="art_3" status="official"', 1)
+    assert text != GOOD
+    with pytest.raises(InputError, match="verbatim or reconstructed, not 'official'"):
+        read_draft(write(tmp_path, "status.xml", text))
+    text = GOOD.replace('<td:provenance ref="art_3" status="verbatim"', '<td:provenance ref="art_3" colour="red" status="verbatim"', 1)
+    with pytest.raises(InputError, match="unknown attribute"):
+        read_draft(write(tmp_path, "attr.xml", text))
