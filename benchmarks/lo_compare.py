@@ -26,73 +26,23 @@ a directory to hold soffice's temporary profile.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 import traceback
+from pathlib import Path
 from typing import Any
 
 import uno  # type: ignore[import-not-found]
-from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
-from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 
-START_TIMEOUT = 90.0
-
-
-def _prop(name: str, value: Any) -> Any:
-    prop = PropertyValue()
-    prop.Name = name
-    prop.Value = value
-    return prop
+# One soffice session, shared with the tests' LibreOffice driver.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from lo_driver import Office, paragraphs, prop, redlines
 
 
-class Office:
-    """One headless soffice and a UNO connection to it."""
-
-    def __init__(self, parent: str | None = None) -> None:
-        # Inside the caller's temporary directory when it names one, so that its clean-up removes the
-        # profile even when this process is killed on a timeout.
-        self.profile = tempfile.mkdtemp(prefix="treaty-diff-bench-lo-", dir=parent)
-        self.pipe = f"treaty_diff_bench_lo_{os.getpid()}"
-        command = ["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-                   f"-env:UserInstallation=file://{self.profile}"]
-        # A fresh profile makes soffice restart itself once, which would cut the connection: create it first.
-        subprocess.run([*command, "--terminate_after_init"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, timeout=START_TIMEOUT, check=False)
-        self.process = subprocess.Popen(
-            [*command, f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            try:
-                context = resolver.resolve(f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext")
-                break
-            except NoConnectException:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    raise RuntimeError("soffice did not start") from None
-                time.sleep(0.2)
-        manager = context.ServiceManager
-        self.desktop = manager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        self.dispatcher = manager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
-
-    def load(self, path: str) -> Any:
-        url = uno.systemPathToFileUrl(os.path.abspath(path))
-        document = self.desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
-        if document is None:
-            raise RuntimeError(f"LibreOffice could not open {path}")
-        return document
-
-    def dispatch(self, document: Any, command: str, *args: Any) -> None:
-        frame = document.getCurrentController().getFrame()
-        self.dispatcher.executeDispatch(frame, command, "", 0, tuple(args))
+class CompareOffice(Office):
+    """The tests' soffice session, with Compare Document."""
 
     def compare(self, old: str, new: str, texts: bool = True) -> dict[str, Any]:
         """Compare ``old`` (the original) with ``new`` (the open document); count, and (``texts``) accept, reject."""
@@ -102,12 +52,12 @@ class Office:
         stored = os.path.join(self.profile, "compared.odt")
         try:
             old_url = uno.systemPathToFileUrl(os.path.abspath(old))
-            self.dispatch(document, ".uno:CompareDocuments", _prop("URL", old_url), _prop("NoAcceptDialog", True))
+            self.dispatch(document, ".uno:CompareDocuments", prop("URL", old_url), prop("NoAcceptDialog", True))
             compared = time.perf_counter()
-            redlines = _redlines(document)
+            found = redlines(document)
             if not texts:
-                return {"load_s": loaded - start, "compare_s": compared - loaded, "redlines": len(redlines)}
-            document.storeToURL(uno.systemPathToFileUrl(stored), (_prop("FilterName", "writer8"),))
+                return {"load_s": loaded - start, "compare_s": compared - loaded, "redlines": len(found)}
+            document.storeToURL(uno.systemPathToFileUrl(stored), (prop("FilterName", "writer8"),))
             self.dispatch(document, ".uno:AcceptAllTrackedChanges")
             accepted = _text(document)
         finally:
@@ -119,58 +69,28 @@ class Office:
         finally:
             document.close(True)
         by_type: dict[str, int] = {}
-        for redline in redlines:
+        for redline in found:
             by_type[redline["type"]] = by_type.get(redline["type"], 0) + 1
         return {
             "load_s": loaded - start,
             "compare_s": compared - loaded,
-            "redlines": len(redlines),
+            "redlines": len(found),
             "by_type": by_type,
-            "moved": sum(1 for r in redlines if r["moved"]),
+            "moved": sum(1 for r in found if r["moved"]),
             "accepted": accepted,
             "rejected": rejected,
         }
 
-    def close(self) -> None:
-        with contextlib.suppress(Exception):  # soffice may already be gone
-            self.desktop.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        shutil.rmtree(self.profile, ignore_errors=True)
-
-
-def _redlines(document: Any) -> list[dict[str, Any]]:
-    result = []
-    enumeration = document.Redlines.createEnumeration()
-    while enumeration.hasMoreElements():
-        redline = enumeration.nextElement()
-        try:
-            moved = bool(redline.getPropertyValue("RedlineMoved"))
-        except Exception:  # older LibreOffice: no such property
-            moved = False
-        result.append({"type": redline.getPropertyValue("RedlineType"), "moved": moved})
-    return result
 
 
 def _text(document: Any) -> str:
     """The body's paragraphs (table cells included), one a line."""
-    lines: list[str] = []
-    enumeration = document.getText().createEnumeration()
-    while enumeration.hasMoreElements():
-        element = enumeration.nextElement()
-        if element.supportsService("com.sun.star.text.TextTable"):
-            lines.extend(element.getCellByName(name).getString() for name in element.getCellNames())
-        elif element.supportsService("com.sun.star.text.Paragraph"):
-            lines.append(element.getString())
-    return "\n".join(lines)
+    return "\n".join(paragraph["text"] for paragraph in paragraphs(document))
 
 
 def main() -> int:
     started = time.perf_counter()
-    office = Office(sys.argv[1] if len(sys.argv) > 1 else None)
+    office = CompareOffice(sys.argv[1] if len(sys.argv) > 1 else None)
     print(json.dumps({"ok": True, "ready": True, "start_s": time.perf_counter() - started}), flush=True)
     try:
         for line in sys.stdin:

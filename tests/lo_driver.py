@@ -37,7 +37,7 @@ from com.sun.star.connection import NoConnectException  # type: ignore[import-no
 START_TIMEOUT = 60.0
 
 
-def _prop(name: str, value: Any) -> Any:
+def prop(name: str, value: Any) -> Any:
     prop = PropertyValue()
     prop.Name = name
     prop.Value = value
@@ -45,10 +45,14 @@ def _prop(name: str, value: Any) -> Any:
 
 
 class Office:
-    """One headless soffice and a connection to it."""
+    """One headless soffice and a connection to it (also used by benchmarks/lo_compare.py).
 
-    def __init__(self) -> None:
-        self.profile = tempfile.mkdtemp(prefix="treaty-diff-lo-")
+    The profile goes in ``parent`` when given, so that the caller's clean-up removes it even when this
+    process is killed on a timeout.
+    """
+
+    def __init__(self, parent: str | None = None) -> None:
+        self.profile = tempfile.mkdtemp(prefix="treaty-diff-lo-", dir=parent)
         self.pipe = f"treaty_diff_lo_{os.getpid()}"
         command = ["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
                    f"-env:UserInstallation=file://{self.profile}"]
@@ -76,33 +80,33 @@ class Office:
 
     def load(self, path: str) -> Any:
         url = uno.systemPathToFileUrl(os.path.abspath(path))
-        document = self.desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
+        document = self.desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
         if document is None:
             raise RuntimeError(f"LibreOffice could not open {path}")
         return document
 
-    def dispatch(self, document: Any, command: str) -> None:
+    def dispatch(self, document: Any, command: str, *args: Any) -> None:
         frame = document.getCurrentController().getFrame()
-        self.dispatcher.executeDispatch(frame, command, "", 0, ())
+        self.dispatcher.executeDispatch(frame, command, "", 0, tuple(args))
 
     def inspect(self, path: str) -> dict[str, Any]:
         document = self.load(path)
         try:
             report: dict[str, Any] = {
-                "redlines": _redlines(document),
-                "comments": _comments(document),
-                "paragraphs": _paragraphs(document),
+                "redlines": redlines(document),
+                "comments": comments(document),
+                "paragraphs": paragraphs(document),
             }
             self.dispatch(document, ".uno:AcceptAllTrackedChanges")
-            report["accepted"] = [p["text"] for p in _paragraphs(document)]
-            report["redlines_after_accept"] = len(_redlines(document))
+            report["accepted"] = [p["text"] for p in paragraphs(document)]
+            report["redlines_after_accept"] = len(redlines(document))
         finally:
             document.close(True)
         document = self.load(path)
         try:
             self.dispatch(document, ".uno:RejectAllTrackedChanges")
-            report["rejected"] = [p["text"] for p in _paragraphs(document)]
-            report["redlines_after_reject"] = len(_redlines(document))
+            report["rejected"] = [p["text"] for p in paragraphs(document)]
+            report["redlines_after_reject"] = len(redlines(document))
         finally:
             document.close(True)
         return report
@@ -118,7 +122,7 @@ class Office:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def _redlines(document: Any) -> list[dict[str, Any]]:
+def redlines(document: Any) -> list[dict[str, Any]]:
     result = []
     enumeration = document.Redlines.createEnumeration()
     while enumeration.hasMoreElements():
@@ -134,7 +138,7 @@ def _redlines(document: Any) -> list[dict[str, Any]]:
     return result
 
 
-def _comments(document: Any) -> list[str]:
+def comments(document: Any) -> list[str]:
     result = []
     enumeration = document.getTextFields().createEnumeration()
     while enumeration.hasMoreElements():
@@ -144,7 +148,7 @@ def _comments(document: Any) -> list[str]:
     return result
 
 
-def _paragraphs(document: Any) -> list[dict[str, str]]:
+def paragraphs(document: Any) -> list[dict[str, str]]:
     result: list[dict[str, str]] = []
     enumeration = document.getText().createEnumeration()
     while enumeration.hasMoreElements():
