@@ -396,6 +396,20 @@ def _same_terms(a: Definition, b: Definition) -> bool:
 # -- plain data ------------------------------------------------------------------------------------
 
 
+def _pair_dict(pair: ProvisionPair | BlockPair, old_nums: dict[str, str | None],
+               new_nums: dict[str, str | None]) -> dict[str, Any]:
+    return {
+        "kind": pair.kind,
+        "old": list(pair.old),
+        "new": list(pair.new),
+        "old_num": [old_nums[e] for e in pair.old],
+        "new_num": [new_nums[e] for e in pair.new],
+        "renumbered": pair.renumbered,
+        "moved": pair.moved,
+        "similarity": round(pair.similarity, 3),
+    }
+
+
 def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
     """The alignment as plain JSON-able data, for debugging (eIds, nums, kinds, flags, similarities)."""
     old_nums = {p.eid: p.num for p in alignment.old.provisions}
@@ -407,28 +421,9 @@ def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
         "new": {"id": alignment.new.id, "title": alignment.new.meta.title},
         "pairs": [
             {
-                "kind": pair.kind,
-                "old": list(pair.old),
-                "new": list(pair.new),
-                "old_num": [old_nums[e] for e in pair.old],
-                "new_num": [new_nums[e] for e in pair.new],
-                "renumbered": pair.renumbered,
-                "moved": pair.moved,
-                "similarity": round(pair.similarity, 3),
+                **_pair_dict(pair, old_nums, new_nums),
                 "evidence": pair.evidence,
-                "blocks": [
-                    {
-                        "kind": block.kind,
-                        "old": list(block.old),
-                        "new": list(block.new),
-                        "old_num": [old_blocks[e] for e in block.old],
-                        "new_num": [new_blocks[e] for e in block.new],
-                        "renumbered": block.renumbered,
-                        "moved": block.moved,
-                        "similarity": round(block.similarity, 3),
-                    }
-                    for block in pair.blocks
-                ],
+                "blocks": [_pair_dict(block, old_blocks, new_blocks) for block in pair.blocks],
             }
             for pair in alignment.pairs
         ],
