@@ -19,7 +19,7 @@ from treaty_diff.comparison import Comparison, Line, PartChange, ProvisionInfo
 from treaty_diff.corpus import load_corpus_draft
 from treaty_diff.model import Segment
 from treaty_diff.render.base import RenderOptions, get_renderer
-from treaty_diff.render.html import cut_at_shared_breaks, obligations_section, parts_rebuild_sides, render_html
+from treaty_diff.render.html import cut_at_shared_breaks, obligations_section, render_html
 from treaty_diff.render.html_style import CONTRAST_PAIRS, PALETTE, SCRIPT, stylesheet
 
 Doc = lxml.html.HtmlElement
@@ -376,8 +376,8 @@ def test_points_are_indented_by_their_depth() -> None:
 
 def test_parts_lay_out_a_change_when_they_rebuild_both_sides_in_order_and_not_for_the_split() -> None:
     by_id = {c.id: c for c in sample_comparison().changes}
-    assert all(parts_rebuild_sides(by_id[i]) for i in ("c1", "c2", "c3", "c4", "c6"))
-    assert not parts_rebuild_sides(by_id["c5"])
+    assert all(by_id[i].parts_in_order for i in ("c1", "c2", "c3", "c4", "c6"))
+    assert not by_id["c5"].parts_in_order
 
 
 def test_segments_are_cut_only_at_blank_lines_both_sides_share() -> None:

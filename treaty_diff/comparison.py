@@ -14,14 +14,21 @@ words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from treaty_diff.model import BlockKind, ChangeKind, DraftMeta, Segment
+from treaty_diff.model import BLOCK_SEPARATOR, BlockKind, ChangeKind, DraftMeta, Segment
 from treaty_diff.obligation_diff import ObligationComparison
 
 ProvenanceLabel = Literal["verbatim", "reconstructed", "mixed"]
+
+
+def side_text(segments: Iterable[Segment], side: Literal["old", "new"]) -> str:
+    """One side of a diff: equal and deleted text (old), or equal and inserted text (new)."""
+    skip = "insert" if side == "old" else "delete"
+    return "".join(s.text for s in segments if s.op != skip)
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,26 @@ class Change:
     def changed(self) -> bool:
         """True unless the provision is identical in both drafts, num and place included."""
         return self.kind != "unchanged" or self.renumbered or self.moved
+
+    @cached_property
+    def parts_in_order(self) -> bool:
+        """True when the parts, in order, lay out both sides in their draft order, each part its own lines.
+
+        Then a report can show the change paragraph by paragraph; a split or a merge usually fails this
+        (its parts pair paragraphs across provisions) and is shown from the change's own segments.
+        """
+        sides: tuple[Literal["old", "new"], ...] = ("old", "new")
+        for part in self.parts:
+            for side in sides:
+                lines = part.old if side == "old" else part.new
+                if side_text(part.segments, side) != BLOCK_SEPARATOR.join(line.text for line in lines):
+                    return False
+        for side in sides:
+            infos = self.old if side == "old" else self.new
+            texts = [line.text for part in self.parts for line in (part.old if side == "old" else part.new)]
+            if BLOCK_SEPARATOR.join(texts) != BLOCK_SEPARATOR.join(i.text for i in infos):
+                return False
+        return bool(self.parts)
 
     @property
     def reconstructed(self) -> bool:

@@ -138,7 +138,7 @@ def change_paragraphs(change: Change) -> list[Para]:
     """
     old_text = BLOCK_SEPARATOR.join(p.text for p in change.old)
     new_text = BLOCK_SEPARATOR.join(p.text for p in change.new)
-    if _parts_line_up(change, old_text, new_text):
+    if change.parts_in_order:
         paras: list[Para] = []
         for part in change.parts:
             if not part.old and not part.new:
@@ -278,20 +278,6 @@ def _final_mark(has_old: bool, has_new: bool) -> Op:
 
 def _side(segments: Iterable[Segment], ops: frozenset[Op]) -> str:
     return "".join(s.text for s in segments if s.op in ops)
-
-
-def _parts_line_up(change: Change, old_text: str, new_text: str) -> bool:
-    """True when the parts, in order, rebuild both sides in order, each part its own lines."""
-    if not change.parts:
-        return False
-    for part in change.parts:
-        if _side(part.segments, OLD_OPS) != BLOCK_SEPARATOR.join(line.text for line in part.old):
-            return False
-        if _side(part.segments, NEW_OPS) != BLOCK_SEPARATOR.join(line.text for line in part.new):
-            return False
-    old_lines = BLOCK_SEPARATOR.join(line.text for part in change.parts for line in part.old)
-    new_lines = BLOCK_SEPARATOR.join(line.text for part in change.parts for line in part.new)
-    return old_lines == old_text and new_lines == new_text
 
 
 def _lines(change: Change, side: Literal["old", "new"]) -> list[Line | None]:

@@ -41,7 +41,16 @@ from typing import Literal, Union
 from lxml import etree
 
 from treaty_diff import __version__
-from treaty_diff.comparison import Change, Comparison, DefinitionChange, Line, PartChange, ProvisionInfo, RedlineItem
+from treaty_diff.comparison import (
+    Change,
+    Comparison,
+    DefinitionChange,
+    Line,
+    PartChange,
+    ProvisionInfo,
+    RedlineItem,
+    side_text,
+)
 from treaty_diff.model import BLOCK_SEPARATOR, DraftMeta, Segment
 from treaty_diff.render.base import Renderer, RenderOptions, register
 from treaty_diff.render.html_style import SCRIPT, stylesheet
@@ -125,30 +134,6 @@ def _sides(change: Change, side: Side) -> tuple[ProvisionInfo, ...]:
 
 def _part_lines(change: Change, side: Side) -> list[Line]:
     return [line for part in change.parts for line in (part.old if side == "old" else part.new)]
-
-
-def _side_text(segments: Iterable[Segment], side: Side) -> str:
-    skip = "insert" if side == "old" else "delete"
-    return "".join(s.text for s in segments if s.op != skip)
-
-
-def parts_rebuild_sides(change: Change) -> bool:
-    """True when the parts, in order, lay out both sides of the change in their draft order.
-
-    Each part's segments must rebuild its own lines, and the lines of all parts
-    must give each side's provision texts in order. A split or merge usually
-    fails this (its parts pair paragraphs across provisions).
-    """
-    for part in change.parts:
-        for side in SIDES:
-            lines = part.old if side == "old" else part.new
-            if _side_text(part.segments, side) != BLOCK_SEPARATOR.join(line.text for line in lines):
-                return False
-    for side in SIDES:
-        wanted = BLOCK_SEPARATOR.join(info.text for info in _sides(change, side))
-        if BLOCK_SEPARATOR.join(line.text for line in _part_lines(change, side)) != wanted:
-            return False
-    return True
 
 
 def _paragraphs(infos: Sequence[ProvisionInfo]) -> list[str]:
@@ -541,7 +526,7 @@ class _Page:
         return _annotation("div", {"class": "meta"}, _spaced(children))
 
     def change_section(self, change: Change) -> Element:
-        if parts_rebuild_sides(change):
+        if change.parts_in_order:
             section = self.section(change, "change", "parts", ("old", "new"))
             _append(section, _lines(*self.parts_body(change)))
         else:
@@ -651,7 +636,7 @@ class _Page:
         new_lines = {line.text: line for line in _part_lines(change, "new")}
         body: list[Element] = [self.heading(change, None, None), self.meta(change, "change")]
         for paragraph in cut_at_shared_breaks(change.segments):
-            line = new_lines.get(_side_text(paragraph, "new")) or old_lines.get(_side_text(paragraph, "old"))
+            line = new_lines.get(side_text(paragraph, "new")) or old_lines.get(side_text(paragraph, "old"))
             role = line.role if line else "block"
             body.append(h(
                 "p",
