@@ -165,6 +165,12 @@ def test_joining_the_tokens_gives_any_text_back(text: str) -> None:
 
 
 @SETTINGS
+@given(st.text(alphabet=st.characters(blacklist_categories=["Mn", "Mc", "Me"])))
+def test_texts_without_combining_marks_get_the_same_tokens_from_the_short_pattern(text: str) -> None:
+    assert diff_module._token_pattern(False).findall(text) == diff_module._token_pattern(True).findall(text)
+
+
+@SETTINGS
 @given(st.text(alphabet=st.characters(categories=["Lo"]), max_size=20))
 def test_every_cjk_character_is_a_token(text: str) -> None:
     cjk = [ch for ch in text if unicodedata.name(ch, "").startswith(("CJK UNIFIED", "HIRAGANA", "HANGUL SYLLABLE"))]

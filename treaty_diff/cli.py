@@ -134,8 +134,7 @@ def validate(files: tuple[str, ...]) -> None:
     One line per problem, naming the file and line; exit 0 when every file is
     valid, 2 otherwise.
     """
-    from treaty_diff.corpus import CORPUS_IDS
-    from treaty_diff.importers import is_importable
+    from treaty_diff.corpus import CORPUS_IDS, is_importable
 
     invalid = 0
     for name in files:

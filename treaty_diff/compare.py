@@ -18,8 +18,9 @@ from treaty_diff.comparison import (
     ProvisionInfo,
     RedlineItem,
     Summary,
+    side_text,
 )
-from treaty_diff.diff import DiffOptions, diff_texts, words_changed
+from treaty_diff.diff import DiffOptions, absorb_whitespace_gaps, diff_texts, words_changed
 from treaty_diff.model import (
     BLOCK_SEPARATOR,
     Alignment,
@@ -31,6 +32,7 @@ from treaty_diff.model import (
     Provision,
     ProvisionPair,
     Segment,
+    SegmentOp,
 )
 from treaty_diff.obligation_diff import compare_obligations
 
@@ -83,7 +85,10 @@ def comparison_from_alignment(alignment: Alignment, options: CompareOptions) -> 
 
 def _change(change_id: str, pair: ProvisionPair, olds: tuple[Provision, ...], news: tuple[Provision, ...],
             previous_new: Provision | None, diff_options: DiffOptions) -> Change:
-    segments = diff_texts(_joined(olds), _joined(news), diff_options)
+    parts = _parts(pair, olds, news, diff_options)
+    segments = _segments_of_parts(parts, olds, news)
+    if segments is None:  # a split, a merge, a paragraph moved inside: diff the whole texts
+        segments = diff_texts(_joined(olds), _joined(news), diff_options)
     inserted, deleted = words_changed(segments)
     return Change(
         id=change_id,
@@ -91,7 +96,7 @@ def _change(change_id: str, pair: ProvisionPair, olds: tuple[Provision, ...], ne
         old=tuple(_info(p) for p in olds),
         new=tuple(_info(p) for p in news),
         segments=segments,
-        parts=_parts(pair, olds, news, diff_options),
+        parts=parts,
         description=describe(pair, olds, news, previous_new),
         renumbered=pair.renumbered,
         moved=pair.moved,
@@ -99,6 +104,37 @@ def _change(change_id: str, pair: ProvisionPair, olds: tuple[Provision, ...], ne
         words_inserted=inserted,
         words_deleted=deleted,
     )
+
+
+def _segments_of_parts(parts: tuple[PartChange, ...], olds: tuple[Provision, ...],
+                       news: tuple[Provision, ...]) -> tuple[Segment, ...] | None:
+    """The whole change's segments, joined from its parts' diffs when the parts lay out both texts in order.
+
+    Each part's segments rebuild its lines joined by a blank line, so joining
+    the parts with a blank line (equal where both sides go on, deleted or
+    inserted where one side alone does) rebuilds the provisions' texts: the
+    same invariant as a diff of the whole texts, without diffing every word a
+    second time. None when the parts do not line up (then the caller diffs the
+    whole texts).
+    """
+    joined: list[Segment] = []
+    old_lines: list[str] = []
+    new_lines: list[str] = []
+    for part in parts:
+        old_text = BLOCK_SEPARATOR.join(line.text for line in part.old)
+        new_text = BLOCK_SEPARATOR.join(line.text for line in part.new)
+        if side_text(part.segments, "old") != old_text or side_text(part.segments, "new") != new_text:
+            return None
+        old_goes_on, new_goes_on = bool(old_lines) and bool(part.old), bool(new_lines) and bool(part.new)
+        if old_goes_on or new_goes_on:
+            op: SegmentOp = "equal" if old_goes_on and new_goes_on else "delete" if old_goes_on else "insert"
+            joined.append(Segment(op, BLOCK_SEPARATOR))
+        joined.extend(part.segments)
+        old_lines.extend(line.text for line in part.old)
+        new_lines.extend(line.text for line in part.new)
+    if BLOCK_SEPARATOR.join(old_lines) != _joined(olds) or BLOCK_SEPARATOR.join(new_lines) != _joined(news):
+        return None
+    return absorb_whitespace_gaps(joined)
 
 
 def _joined(provisions: tuple[Provision, ...]) -> str:
@@ -266,15 +302,32 @@ def _redline(changes: list[Change], alignment: Alignment) -> tuple[RedlineItem, 
     A moved change's old end goes just before the first change (in reading
     order) that holds an old provision coming after it in the old draft and
     is not itself moved, so that the old provisions appear in the old order.
+
+    A split or merge whose parts stand apart (:func:`_scattered`) has no one
+    place where a reader of either draft finds all of it, so it is shown like
+    a move, but provision by provision: each old provision wholly deleted at
+    its own old place ("part-from", placed as a moved change's old end) and
+    each new provision wholly inserted at its own new place ("part-to", among
+    the items showing new text in the new draft's order). Its word-level diff
+    stays in the change's segments, for the views that show changes side by side.
     """
     old_position = {p.eid: i for i, p in enumerate(alignment.old.provisions)}
+    new_position = {p.eid: i for i, p in enumerate(alignment.new.provisions)}
     by_id = {c.id: c for c in changes}
+    scattered = {c.id for c in changes if _scattered(c, old_position, new_position)}
     items: list[RedlineItem] = [
-        RedlineItem(c.id, "moved-to" if c.moved and c.old and c.new else "change") for c in changes
+        RedlineItem(c.id, "moved-to" if c.moved and c.old and c.new else "change")
+        for c in changes if c.id not in scattered
     ]
-    moved = sorted((c for c in changes if c.moved and c.old and c.new), key=lambda c: old_position[c.old[0].eid])
-    for change in moved:
-        start = old_position[change.old[0].eid]
+    new_ends = sorted((new_position[info.eid], info.eid, change.id)
+                      for change in changes if change.id in scattered for info in change.new)
+    for position, eid, change_id in new_ends:
+        items.insert(_new_anchor(items, by_id, new_position, position), RedlineItem(change_id, "part-to", (eid,)))
+    old_ends = [(old_position[c.old[0].eid], RedlineItem(c.id, "moved-from"))
+                for c in changes if c.moved and c.old and c.new and c.id not in scattered]
+    old_ends += [(old_position[info.eid], RedlineItem(c.id, "part-from", (info.eid,)))
+                 for c in changes if c.id in scattered for info in c.old]
+    for start, end in sorted(old_ends, key=lambda pair: pair[0]):
         anchor = None
         for index, item in enumerate(items):
             candidate = by_id[item.change_id]
@@ -283,11 +336,50 @@ def _redline(changes: list[Change], alignment: Alignment) -> tuple[RedlineItem, 
                 break
         if anchor is None:
             # after the last item that shows old text
-            last_old = max((i for i, item in enumerate(items) if item.role != "moved-to"
+            last_old = max((i for i, item in enumerate(items) if item.role in _SHOWS_OLD
                             and by_id[item.change_id].old), default=-1)
             anchor = last_old + 1
-        items.insert(anchor, RedlineItem(change.id, "moved-from"))
+        items.insert(anchor, end)
     return tuple(items)
+
+
+#: The redline roles whose item shows old text (the others show only new text).
+_SHOWS_OLD = frozenset({"change", "moved-from", "part-from"})
+
+
+def _scattered(change: Change, old_position: dict[str, int], new_position: dict[str, int]) -> bool:
+    """True when a change's provisions on one side do not stand side by side, in order, in their draft.
+
+    Such a split (old Article 5 into new Articles 5 and 9) or merge cannot be
+    shown at one place: whatever stands between its parts would come out of
+    order when every change is accepted or rejected.
+    """
+    for infos, position in ((change.old, old_position), (change.new, new_position)):
+        places = [position[info.eid] for info in infos]
+        if any(after != before + 1 for before, after in zip(places, places[1:])):
+            return True
+    return False
+
+
+def _new_anchor(items: list[RedlineItem], by_id: dict[str, Change], new_position: dict[str, int],
+                position: int) -> int:
+    """Where a provision shown inserted at ``position`` of the new draft goes among the redline items.
+
+    Just before the first item showing new text from later in the new draft,
+    else just after the last item showing new text (the rule of a moved
+    change's old end, on the other side).
+    """
+    last_new = -1
+    for index, item in enumerate(items):
+        if item.role in ("moved-from", "part-from"):
+            continue
+        shown = item.eids or tuple(info.eid for info in by_id[item.change_id].new)
+        if not shown:
+            continue
+        if new_position[shown[0]] > position:
+            return index
+        last_new = index
+    return last_new + 1
 
 
 __all__ = ["CompareOptions", "Segment", "compare", "comparison_from_alignment", "describe"]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
+from typing import Literal
 
 from treaty_diff.akn import parse_bytes, read_draft
 from treaty_diff.errors import InputError
@@ -13,6 +14,15 @@ from treaty_diff.model import Draft
 
 #: The bundled drafts, in the order ``list`` shows them.
 CORPUS_IDS = ("ppwt-2008", "ppwt-2014", "ost-1967", "ptbt-1963", "moon-1979")
+
+#: The file name endings that :func:`treaty_diff.importers.import_file` reads, and the reader of each
+#: (kept here so that reading a bundled draft or an XML file never imports the importers).
+IMPORT_SUFFIXES: dict[str, Literal["text", "docx"]] = {".txt": "text", ".text": "text", ".docx": "docx"}
+
+
+def is_importable(path: Path | str) -> bool:
+    """Whether ``path`` names a file that the importers read (by its ending: .txt, .text, .docx)."""
+    return Path(path).suffix.lower() in IMPORT_SUFFIXES
 
 
 def _corpus_dir() -> Traversable:
@@ -40,8 +50,6 @@ def load_draft(spec: str, on_warning: Callable[[str], None] | None = None) -> Dr
     path, and a path that does not exist is an error (never taken for an id).
     Warnings of an in-memory import go to ``on_warning``.
     """
-    from treaty_diff.importers import ImportOptions, import_file, is_importable
-
     if spec in CORPUS_IDS:
         return load_corpus_draft(spec)
     path = Path(spec)
@@ -54,6 +62,8 @@ def load_draft(spec: str, on_warning: Callable[[str], None] | None = None) -> Dr
             spec, f"no such file, and not a bundled draft id (bundled drafts: {', '.join(CORPUS_IDS)})"
         )
     if is_importable(path):
+        from treaty_diff.importers import ImportOptions, import_file  # only here: importing costs ~40 ms
+
         result = import_file(path, ImportOptions(), location=spec)
         for message in result.warnings:
             if on_warning is not None:

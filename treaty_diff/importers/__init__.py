@@ -26,9 +26,9 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from treaty_diff.akn import draft_to_xml, parse_bytes
+from treaty_diff.corpus import IMPORT_SUFFIXES, is_importable
 from treaty_diff.errors import InputError
 from treaty_diff.importers.docx import MAX_DOCX_BYTES, read_docx
 from treaty_diff.importers.plaintext import Notice, Paragraph, TextImport, find_date, parse_paragraphs, split_paragraphs
@@ -36,8 +36,6 @@ from treaty_diff.model import Draft, DraftMeta, Provenance, ProvenanceStatus, So
 
 #: Largest text file imported (bytes). The longest treaties (UNCLOS) are about 1.5 MB of text.
 MAX_TEXT_BYTES = 10 * 1024 * 1024
-#: The file name endings :func:`import_file` reads, and the reader of each.
-IMPORT_SUFFIXES: dict[str, Literal["text", "docx"]] = {".txt": "text", ".text": "text", ".docx": "docx"}
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*")
@@ -117,11 +115,6 @@ class ImportResult:
     draft: Draft
     warnings: tuple[str, ...]
     info: tuple[str, ...]
-
-
-def is_importable(path: Path | str) -> bool:
-    """Whether ``path`` names a file that :func:`import_file` reads (by its ending: .txt, .text, .docx)."""
-    return Path(path).suffix.lower() in IMPORT_SUFFIXES
 
 
 def import_file(path: Path | str, options: ImportOptions | None = None, location: str | None = None) -> ImportResult:

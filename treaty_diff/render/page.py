@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from lxml import etree
-from lxml.html import builder as E
 
 _CSS = """
 body { font: 15px/1.45 Georgia, 'Times New Roman', serif; margin: 1.5rem auto; max-width: 75rem; color: #111;
@@ -30,6 +29,8 @@ def json_text(data: Any) -> str:
 
 def standalone_page(title: str, content: list[etree._Element], css: str = "") -> str:
     """A whole HTML page that makes no request anywhere (CSP ``default-src 'none'``, inline style only)."""
+    from lxml.html import builder as E  # here, not at the top: the JSON reports never load lxml.html
+
     page = E.HTML(
         E.HEAD(
             E.META(charset="utf-8"),
