@@ -529,3 +529,18 @@ def test_a_clause_span_loses_the_trail_the_trail_pattern_defines() -> None:
                 tail = _CLAUSE_TRAIL.search(text[trimmed:end])
                 expected = (trimmed, trimmed + tail.start() if tail else end)
                 assert _trim_span(text, start, end) == expected, (text[start:end], start, end)
+
+
+def test_an_article_worded_as_one_already_read_gives_the_same_obligations_as_when_read_afresh() -> None:
+    from treaty_diff.generate import generate_pair, scale_draft
+    from treaty_diff.obligations import ExtractionMemo
+
+    corpus = [load_corpus_draft(draft_id) for draft_id in CORPUS_IDS]
+    generated = generate_pair(scale_draft(corpus, 60, seed=3), 3)
+    pairs = [(load_corpus_draft("ppwt-2008"), load_corpus_draft("ppwt-2014")), (generated.old, generated.new)]
+    for old, new in pairs:
+        memo: ExtractionMemo = {}
+        assert extract_obligations(old, memo) == extract_obligations(old)
+        reused = len(memo)
+        assert extract_obligations(new, memo) == extract_obligations(new)
+        assert len(memo) < reused + len(new.articles)  # some articles were not read again

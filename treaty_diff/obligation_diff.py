@@ -131,7 +131,14 @@ from typing import Any, Literal
 from treaty_diff.align import align
 from treaty_diff.diff import DiffOptions, diff_texts
 from treaty_diff.model import Alignment, BlockPair, ChangeKind, Draft, Provision, ProvisionPair
-from treaty_diff.obligations import UNSPECIFIED, Modality, Obligation, extract_obligations, obligation_dict
+from treaty_diff.obligations import (
+    UNSPECIFIED,
+    ExtractionMemo,
+    Modality,
+    Obligation,
+    extract_obligations,
+    obligation_dict,
+)
 
 Status = Literal["unchanged", "changed", "weakened", "strengthened", "dropped", "added"]
 STATUSES: tuple[Status, ...] = ("unchanged", "changed", "weakened", "strengthened", "dropped", "added")
@@ -361,11 +368,11 @@ def _clause_text(ob: Obligation) -> str:
     return f"{ob.object} {ob.action}" if ob.object and ob.object not in ob.action else ob.action
 
 
-def _clauses(draft: Draft) -> list[_Clause]:
+def _clauses(draft: Draft, memo: ExtractionMemo) -> list[_Clause]:
     order = {p.eid: i for i, p in enumerate(draft.provisions)}
     provisions = {p.eid: p for p in draft.provisions}
     out = []
-    for index, ob in enumerate(extract_obligations(draft)):
+    for index, ob in enumerate(extract_obligations(draft, memo)):
         words = _content(_clause_text(ob))
         out.append(_Clause(ob, index, (order[ob.eid], ob.start, ob.end), _where(provisions[ob.eid], ob.block),
                            words, words + _content(" ".join(ob.conditions)), _verb_key(ob.verb),
@@ -796,8 +803,9 @@ def compare_obligations(old: Draft, new: Draft, alignment: Alignment | None = No
         alignment = align(old, new)
     elif alignment.old.id != old.id or alignment.new.id != new.id:
         raise ValueError(f"the alignment is of {alignment.old.id} -> {alignment.new.id}, not {old.id} -> {new.id}")
-    ref = _clauses(old)
-    other = ref if new is old else _clauses(new)  # a draft compared with itself is read once
+    memo: ExtractionMemo = {}  # the articles the drafts share word for word are read once
+    ref = _clauses(old, memo)
+    other = ref if new is old else _clauses(new, memo)  # a draft compared with itself is read once
     candidates = _candidates(alignment, ref, other)
     near_of: dict[int, list[_Candidate]] = {}  # each reference clause's candidates that share some wording
     for candidate in candidates:

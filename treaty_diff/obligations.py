@@ -92,7 +92,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from treaty_diff.model import BLOCK_SEPARATOR, Block, Draft, Provision
@@ -392,17 +392,26 @@ class _Sentence:
 class _Extractor:
     """Walks one draft's articles and collects :class:`Obligation` values."""
 
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Draft, memo: ExtractionMemo | None = None) -> None:
         self.draft = draft
         self.out: list[Obligation] = []
         self.last_bearer: tuple[str, str] | None = None
+        self.memo: ExtractionMemo = memo if memo is not None else {}
 
     def run(self) -> tuple[Obligation, ...]:
         for provision in self.draft.provisions:
             if provision.kind != "article":
                 continue
+            key = _wording(provision)
+            known = self.memo.get(key) if key is not None else None
+            if known is not None:
+                self.out.extend(_placed(found, provision, self.draft.id) for found in known)
+                continue
+            first = len(self.out)
             self.last_bearer = None
             self._provision(provision)
+            if key is not None:
+                self.memo[key] = tuple(_unplaced(ob, provision) for ob in self.out[first:])
         return tuple(self.out)
 
     # -- blocks and sentences ------------------------------------------------------------------------
@@ -768,6 +777,46 @@ class _Extractor:
 # -- module helpers ---------------------------------------------------------------------------------
 
 
+#: What an article's obligations depend on (:func:`_wording`), and what was found in it, apart from where it is.
+ExtractionMemo = dict[tuple[object, ...], tuple[tuple[Obligation, str, int, int], ...]]
+
+
+def _wording(provision: Provision) -> tuple[object, ...] | None:
+    """Everything the extraction reads of an article except its eId and num: its heading and its blocks.
+
+    Two drafts share most of their articles word for word, often renumbered; an
+    article with the same wording gives the same clauses, so the second is not
+    read again. None when a block's eId does not start with the article's (then
+    the article is always read).
+    """
+    blocks = []
+    for block in provision.blocks:
+        if not block.eid.startswith(provision.eid):
+            return None
+        blocks.append((block.eid[len(provision.eid):], block.kind, block.num, block.body, block.terms, block.depth,
+                       block.provenance.is_verbatim))
+    return (provision.heading, tuple(blocks))
+
+
+def _head_length(provision: Provision) -> int:
+    """Where the first block starts in ``provision.text`` (after the num and heading)."""
+    return sum(len(part) + len(BLOCK_SEPARATOR) for part in (provision.num, provision.heading) if part)
+
+
+def _unplaced(ob: Obligation, provision: Provision) -> tuple[Obligation, str, int, int]:
+    """An obligation with what depends on its article's place: its block's eId suffix and offsets after the head."""
+    head = _head_length(provision)
+    return ob, ob.block[len(provision.eid):], ob.start - head, ob.end - head
+
+
+def _placed(found: tuple[Obligation, str, int, int], provision: Provision, draft_id: str) -> Obligation:
+    """An :func:`_unplaced` obligation put back into ``provision`` (same wording, perhaps another eId and num)."""
+    ob, block_suffix, start, end = found
+    head = _head_length(provision)
+    return replace(ob, draft=draft_id, eid=provision.eid, num=provision.num, block=provision.eid + block_suffix,
+                   start=start + head, end=end + head, quote=provision.text[start + head:end + head])
+
+
 def _block_offsets(provision: Provision) -> dict[str, int]:
     """Where each block's text starts in ``provision.text``."""
     offset = 0
@@ -897,9 +946,13 @@ def _nominal_head(phrase: str) -> str:
 # -- public API ---------------------------------------------------------------------------------------
 
 
-def extract_obligations(draft: Draft) -> tuple[Obligation, ...]:
-    """Every deontic clause of the draft's articles, one entry per undertaking, in document order."""
-    found = _Extractor(draft).run()
+def extract_obligations(draft: Draft, memo: ExtractionMemo | None = None) -> tuple[Obligation, ...]:
+    """Every deontic clause of the draft's articles, one entry per undertaking, in document order.
+
+    Give the same (initially empty) ``memo`` when extracting from several
+    drafts: an article worded as one already read is then not read again.
+    """
+    found = _Extractor(draft, memo).run()
     order = {p.eid: i for i, p in enumerate(draft.provisions)}
     return tuple(sorted(found, key=lambda o: (order[o.eid], o.start, o.end)))
 
