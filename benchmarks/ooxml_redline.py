@@ -9,10 +9,12 @@ when it sits inside ``w:ins`` or ``w:moveTo`` and *deleted* when inside
 - accept every change: drop the deleted text (``w:del``/``w:delText``, ``w:moveFrom``);
 - reject every change: drop the inserted text (``w:ins``, ``w:moveTo``).
 
-A paragraph mark that is itself tracked (``w:pPr/w:rPr/w:ins|w:del``) would join
-two paragraphs; it is read as a line break either way, which the
-whitespace-normalised comparison of :func:`normalise` makes harmless unless a
-word is split across the two paragraphs (no tool measured here does that).
+A paragraph mark that is itself tracked (``w:pPr/w:rPr/w:ins|w:moveTo`` or
+``w:del|w:moveFrom``) goes away with its change, as in Word and LibreOffice:
+rejecting an inserted mark, or accepting a deleted one, runs the paragraph
+into the next one (no line break). Reading such a mark as a line break either
+way split a word that straddles it ("1" ending one paragraph, ". The moon"
+starting the next read "1 . The moon").
 """
 
 from __future__ import annotations
@@ -77,6 +79,24 @@ def _has_text(element: etree._Element) -> bool:
     return any(True for _ in element.iter(f"{{{W}}}t", f"{{{W}}}delText"))
 
 
+def _mark_revision(paragraph: etree._Element) -> str | None:
+    """The tag of the revision on a paragraph's mark (``w:pPr/w:rPr/w:ins`` and the like), or None.
+
+    None too when no paragraph follows in the same container (body, table cell): a mark
+    there cannot join the paragraph to anything, so it reads as the end of a paragraph.
+    """
+    following = paragraph.getnext()
+    if following is None or following.tag != f"{{{W}}}p":
+        return None
+    properties = paragraph.find(f"{{{W}}}pPr/{{{W}}}rPr")
+    if properties is None:
+        return None
+    for child in properties:
+        if child.tag in _INSERTED or child.tag in _DELETED:
+            return str(child.tag)
+    return None
+
+
 def _readings(root: etree._Element) -> tuple[str, str]:
     """The accepted and the rejected text, in document order (table cells and text boxes where they stand)."""
     accepted: list[str] = []
@@ -86,8 +106,11 @@ def _readings(root: etree._Element) -> tuple[str, str]:
         tag = element.tag
         if event == "end":
             if tag == f"{{{W}}}p":
-                accepted.append("\n")
-                rejected.append("\n")
+                mark = _mark_revision(element)
+                if mark not in _DELETED:
+                    accepted.append("\n")
+                if mark not in _INSERTED:
+                    rejected.append("\n")
             continue
         if tag not in pieces:
             continue

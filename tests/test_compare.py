@@ -188,3 +188,15 @@ def test_the_json_report_of_the_ppwt_pair_matches_its_golden_file(run, golden) -
 def test_running_the_comparison_twice_gives_the_same_bytes(run) -> None:  # type: ignore[no-untyped-def]
     first = run("compare", "ost-1967", "moon-1979", "--format", "json").out
     assert first == run("compare", "ost-1967", "moon-1979", "--format", "json").out
+
+
+def test_a_split_or_merge_that_keeps_every_word_is_described_as_text_unchanged() -> None:
+    from treaty_diff.generate import draft_from_texts
+
+    first = "Each State Party shall designate a national authority to serve as the focal point for the agency."
+    second = "The agency shall keep a register of launches and make the information available to all parties."
+    whole, apart = draft_from_texts("whole", [[first, second]]), draft_from_texts("apart", [[first], [second]])
+    assert [c.description for c in compare(whole, apart).changes] == [
+        "Article 1 is split into Article 1 and Article 2; text unchanged."]
+    assert [c.description for c in compare(apart, whole).changes] == [
+        "Article 1 and Article 2 are merged into Article 1; text unchanged."]

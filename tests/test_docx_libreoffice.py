@@ -213,6 +213,27 @@ def test_libreoffice_accepting_gives_the_new_draft_and_rejecting_the_old_on_bund
     assert non_empty(report["rejected"]) == blocks(old_draft)
 
 
+def test_libreoffice_accepting_and_rejecting_puts_the_parts_of_a_split_and_a_merge_that_stand_apart_in_order(
+        office: Office, tmp_path: Path) -> None:
+    from test_redline_scattered import scattered
+
+    old_draft, new_draft, comparison = scattered()
+    report = opened(office, tmp_path, comparison, redline_only=True)
+    blocks = lambda draft: [b for p in draft.provisions for b in p.text.split("\n\n")]  # noqa: E731
+    assert non_empty(report["accepted"]) == blocks(new_draft)
+    assert non_empty(report["rejected"]) == blocks(old_draft)
+    assert {r["type"] for r in report["redlines"]} == {"Insert", "Delete"}
+
+
+def test_libreoffice_rejecting_an_inserted_paragraph_mark_runs_a_straddling_word_together_again(
+        office: Office, tmp_path: Path) -> None:
+    from test_render_docx import straddling_comparison
+
+    report = opened(office, tmp_path, straddling_comparison(), redline_only=True)
+    assert non_empty(report["rejected"]) == ["Article 5", "1. The moon belongs to all."]
+    assert non_empty(report["accepted"]) == ["Article 5", "A new first paragraph.", "3. The moon belongs to all."]
+
+
 def test_libreoffice_sees_the_ppwt_redlines_comments_and_headings(office: Office, tmp_path: Path) -> None:
     from treaty_diff.compare import compare
     from treaty_diff.corpus import load_corpus_draft

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib.util
 import io
 import itertools
+import sys
 import zipfile
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
 
 import docx
 import pytest
@@ -23,10 +27,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from treaty_diff.compare import compare
-from treaty_diff.comparison import Comparison
+from treaty_diff.comparison import Change, Comparison, ProvisionInfo, RedlineItem, Summary
 from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.errors import OutputError, TreatyDiffError, UsageError
-from treaty_diff.model import BLOCK_SEPARATOR, Draft, Segment
+from treaty_diff.model import BLOCK_SEPARATOR, Draft, DraftMeta, Segment
 from treaty_diff.render.base import RenderOptions, get_renderer
 from treaty_diff.render.docx import _table, _Writer, render_docx
 from treaty_diff.render.docx_layout import Para, Piece, layout_redline, paragraphs, separate_insertions
@@ -112,13 +116,7 @@ def resolve(paragraphs_: Iterable[etree._Element], accept: bool) -> list[str]:
 
 def expected_paragraphs(comparison: Comparison, side: str) -> list[str]:
     """One side's provision texts in the redline's order, one entry a paragraph."""
-    texts: list[str] = []
-    for item in comparison.redline:
-        change = comparison.change(item.change_id)
-        if side == "new" and item.role in ("change", "moved-to"):
-            texts.extend(p.text for p in change.new)
-        if side == "old" and item.role in ("change", "moved-from"):
-            texts.extend(p.text for p in change.old)
+    texts = [p.text for p in comparison.provisions_in_order(side)]  # type: ignore[arg-type]
     return BLOCK_SEPARATOR.join(texts).split(BLOCK_SEPARATOR) if texts else []
 
 
@@ -470,6 +468,56 @@ def test_an_untracked_mark_between_insertions_moves_to_the_end_of_the_inserted_p
     separate_insertions([first, *added, after])
     assert [p.mark for p in (first, *added, after)] == ["insert", "insert", "equal", "equal"]
     assert before == ([p.old_text for p in (first, *added, after)], [p.new_text for p in (first, *added, after)])
+
+
+def straddling_comparison() -> Comparison:
+    """One article whose diff runs a replacement across a paragraph break: old "1" becomes new "A new first
+    paragraph." and "3", so the old "1" ends a paragraph whose mark is inserted and ". The moon" starts the next."""
+    def info(text: str) -> ProvisionInfo:
+        return ProvisionInfo(eid="art_5", wid=None, kind="article", num="Article 5", heading=None, label="Article 5",
+                             provenance="verbatim", text=text)
+
+    change = Change(
+        id="c1", kind="modified",
+        old=(info("Article 5\n\n1. The moon belongs to all."),),
+        new=(info("Article 5\n\nA new first paragraph.\n\n3. The moon belongs to all."),),
+        segments=(Segment("equal", "Article 5\n\n"), Segment("delete", "1"),
+                  Segment("insert", "A new first paragraph.\n\n3"), Segment("equal", ". The moon belongs to all.")),
+        parts=(), description="Article 5 is amended.", similarity=0.8, words_inserted=5, words_deleted=1,
+    )
+    return Comparison(old=DraftMeta(id="old", title="Old", symbol="CD/1"), new=DraftMeta(id="new", title="New",
+                      symbol="CD/2"), changes=(change,), definitions=(), summary=Summary(modified=1),
+                      redline=(RedlineItem("c1", "change"),))
+
+
+def benchmark_reader() -> ModuleType:
+    """benchmarks/ooxml_redline.py, the reader the benchmarks check every tool's DOCX with."""
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "ooxml_redline.py"
+    name = "benchmarks_ooxml_redline"
+    if name not in sys.modules:  # registered before it runs: its dataclasses look their module up
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
+
+
+def test_a_word_straddling_an_inserted_paragraph_mark_is_whole_again_once_every_change_is_rejected() -> None:
+    comparison = straddling_comparison()
+    paras = [p for layout in layout_redline(comparison) for p in layout.paras]
+    assert [(p.mark, [x.op for x in p.pieces]) for p in paras] == [
+        ("equal", ["equal"]), ("insert", ["delete", "insert"]), ("equal", ["insert", "equal"])]
+    data = redline(comparison)
+    assert resolve(body_paragraphs(data), accept=False) == ["Article 5", "1. The moon belongs to all."]
+    assert resolve(body_paragraphs(data), accept=True) == ["Article 5", "A new first paragraph.",
+                                                           "3. The moon belongs to all."]
+
+
+def test_the_benchmarks_reader_runs_a_paragraph_into_the_next_when_its_tracked_mark_goes_away() -> None:
+    reader = benchmark_reader()
+    reading = reader.read_redline(redline(straddling_comparison()))
+    assert reader.normalise(reading.rejected) == "Article 5 1. The moon belongs to all."  # not "1 . The moon"
+    assert reader.normalise(reading.accepted) == "Article 5 A new first paragraph. 3. The moon belongs to all."
 
 
 # -- bundled drafts, end to end -------------------------------------------------------------------------------

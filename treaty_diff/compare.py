@@ -6,6 +6,7 @@ renderer reads the Comparison it returns.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from treaty_diff.align import align
@@ -239,8 +240,7 @@ def describe(pair: ProvisionPair, olds: tuple[Provision, ...], news: tuple[Provi
         where = f"now after {previous_new.label}" if previous_new is not None else "now first"
         details.append(f"moved ({where})")
     if pair.kind in ("split", "merged"):
-        if pair.similarity < 1.0:
-            details.append("amended")
+        details.append("amended" if pair.similarity < 1.0 else "text unchanged")
     elif pair.kind == "modified":
         details.append("amended")
     else:
@@ -321,26 +321,71 @@ def _redline(changes: list[Change], alignment: Alignment) -> tuple[RedlineItem, 
     ]
     new_ends = sorted((new_position[info.eid], info.eid, change.id)
                       for change in changes if change.id in scattered for info in change.new)
-    for position, eid, change_id in new_ends:
-        items.insert(_new_anchor(items, by_id, new_position, position), RedlineItem(change_id, "part-to", (eid,)))
+    items = _with_new_ends(items, new_ends, by_id, new_position)
     old_ends = [(old_position[c.old[0].eid], RedlineItem(c.id, "moved-from"))
                 for c in changes if c.moved and c.old and c.new and c.id not in scattered]
     old_ends += [(old_position[info.eid], RedlineItem(c.id, "part-from", (info.eid,)))
                  for c in changes if c.id in scattered for info in c.old]
-    for start, end in sorted(old_ends, key=lambda pair: pair[0]):
-        anchor = None
-        for index, item in enumerate(items):
-            candidate = by_id[item.change_id]
-            if item.role == "change" and candidate.old and old_position[candidate.old[0].eid] > start:
-                anchor = index
-                break
-        if anchor is None:
-            # after the last item that shows old text
-            last_old = max((i for i, item in enumerate(items) if item.role in _SHOWS_OLD
-                            and by_id[item.change_id].old), default=-1)
-            anchor = last_old + 1
-        items.insert(anchor, end)
-    return tuple(items)
+    old_ends.sort(key=lambda pair: pair[0])
+    return tuple(_with_old_ends(items, old_ends, by_id, old_position))
+
+
+def _with_new_ends(items: list[RedlineItem], ends: list[tuple[int, str, str]], by_id: dict[str, Change],
+                   new_position: dict[str, int]) -> list[RedlineItem]:
+    """The items with each provision shown inserted on its own ("part-to") at its place in the new draft.
+
+    Each goes just before the first item showing new text from later in the
+    new draft (items already in new-draft order: one merge, linear), else just
+    after the last item showing new text.
+    """
+    firsts = [new_position[by_id[item.change_id].new[0].eid] if by_id[item.change_id].new else None
+              for item in items]
+    last_new = max((index for index, first in enumerate(firsts) if first is not None), default=-1)
+    parts = [RedlineItem(change_id, "part-to", (eid,)) for _, eid, change_id in ends]
+    if last_new == -1:  # no item shows new text
+        return parts + items
+    out: list[RedlineItem] = []
+    next_part = 0
+    for index, (item, first) in enumerate(zip(items, firsts)):
+        while next_part < len(ends) and first is not None and ends[next_part][0] < first:
+            out.append(parts[next_part])
+            next_part += 1
+        out.append(item)
+        if index == last_new:  # the parts after every item showing new text
+            out.extend(parts[next_part:])
+    return out
+
+
+def _with_old_ends(items: list[RedlineItem], ends: list[tuple[int, RedlineItem]], by_id: dict[str, Change],
+                   old_position: dict[str, int]) -> list[RedlineItem]:
+    """The items with each old end ("moved-from", "part-from") placed among them, ``ends`` sorted by old place.
+
+    An old end goes just before the first item showing a change in full whose
+    old provisions come after it in the old draft (deletions before a run of
+    provisions shown inserted, as a replacement reads), else just after the
+    last item showing old text. Those items stand in old-draft order, so the
+    first one is found by bisection: O(n log n) for the whole redline.
+    """
+    anchors = [index for index, item in enumerate(items) if item.role == "change" and by_id[item.change_id].old]
+    highest: list[int] = []  # the highest old place among the anchors up to each (non-decreasing)
+    for index in anchors:
+        place = old_position[by_id[items[index].change_id].old[0].eid]
+        highest.append(max(place, highest[-1]) if highest else place)
+    last_old = max((index for index, item in enumerate(items) if item.role in _SHOWS_OLD
+                    and by_id[item.change_id].old), default=-1)
+    before: dict[int, list[RedlineItem]] = {}  # the old ends to show just before items[index]
+    for start, end in ends:
+        found = bisect.bisect_right(highest, start)
+        spot = anchors[found] if found < len(anchors) else last_old + 1
+        while spot > 0 and not before.get(spot) and items[spot - 1].role == "part-to":
+            spot -= 1
+        before.setdefault(spot, []).append(end)
+    out: list[RedlineItem] = []
+    for index in range(len(items) + 1):
+        out.extend(before.get(index, ()))
+        if index < len(items):
+            out.append(items[index])
+    return out
 
 
 #: The redline roles whose item shows old text (the others show only new text).
@@ -356,30 +401,9 @@ def _scattered(change: Change, old_position: dict[str, int], new_position: dict[
     """
     for infos, position in ((change.old, old_position), (change.new, new_position)):
         places = [position[info.eid] for info in infos]
-        if any(after != before + 1 for before, after in zip(places, places[1:])):
+        if places and places != list(range(places[0], places[0] + len(places))):
             return True
     return False
-
-
-def _new_anchor(items: list[RedlineItem], by_id: dict[str, Change], new_position: dict[str, int],
-                position: int) -> int:
-    """Where a provision shown inserted at ``position`` of the new draft goes among the redline items.
-
-    Just before the first item showing new text from later in the new draft,
-    else just after the last item showing new text (the rule of a moved
-    change's old end, on the other side).
-    """
-    last_new = -1
-    for index, item in enumerate(items):
-        if item.role in ("moved-from", "part-from"):
-            continue
-        shown = item.eids or tuple(info.eid for info in by_id[item.change_id].new)
-        if not shown:
-            continue
-        if new_position[shown[0]] > position:
-            return index
-        last_new = index
-    return last_new + 1
 
 
 __all__ = ["CompareOptions", "Segment", "compare", "comparison_from_alignment", "describe"]

@@ -8,8 +8,9 @@ words.
   split or merge), with the word-level ``segments`` of its whole text and the
   paragraph-level ``parts``.
 - :attr:`Comparison.redline`: the order in which a redline shows the changes:
-  the new draft's order, each deleted provision at its old place, and each
-  moved provision twice (deleted where it was, inserted where it is).
+  the new draft's order, each deleted provision at its old place, each
+  moved provision twice (deleted where it was, inserted where it is), and
+  each provision of a split or merge whose parts stand apart at its own place.
 """
 
 from __future__ import annotations
@@ -29,6 +30,19 @@ def side_text(segments: Iterable[Segment], side: Literal["old", "new"]) -> str:
     """One side of a diff: equal and deleted text (old), or equal and inserted text (new)."""
     skip = "insert" if side == "old" else "delete"
     return "".join(s.text for s in segments if s.op != skip)
+
+
+def provision_eid(eid: str, provisions: Iterable[str]) -> str | None:
+    """The eId among ``provisions`` that a line's eId belongs to, or None.
+
+    A num or heading line carries its provision's eId; a block's eId starts
+    with its provision's and two underscores (Akoma Ntoso naming), or is the
+    provision's own for a provision that is one unnumbered paragraph.
+    """
+    for candidate in provisions:
+        if eid == candidate or eid.startswith(candidate + "__"):
+            return candidate
+    return None
 
 
 @dataclass(frozen=True)
@@ -148,12 +162,30 @@ class DefinitionChange:
     description: str
 
 
+RedlineRole = Literal["change", "moved-from", "moved-to", "part-from", "part-to"]
+
+
 @dataclass(frozen=True)
 class RedlineItem:
-    """One place in a redline: a change shown in full, or one end of a move."""
+    """One place in a redline: a change shown in full, one end of a move, or one part of a split or merge.
+
+    ``part-from`` and ``part-to`` show a split or merge whose parts stand apart
+    in a draft: each of its old provisions wholly deleted at its own old place,
+    each new one wholly inserted at its own new place (one place for the whole
+    change would put what stands between the parts out of order).
+    """
 
     change_id: str
-    role: Literal["change", "moved-from", "moved-to"]
+    role: RedlineRole
+    eids: tuple[str, ...] = ()
+    """The eIds of the provisions shown, on the side the item shows; empty for all of the change's."""
+
+    @property
+    def sides(self) -> tuple[Literal["old", "new"], ...]:
+        """The sides whose text this item shows: both for a change shown in full, else one."""
+        if self.role == "change":
+            return ("old", "new")
+        return ("old",) if self.role in ("moved-from", "part-from") else ("new",)
 
 
 @dataclass(frozen=True)
@@ -208,15 +240,19 @@ class Comparison:
     def reconstructed_changes(self) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.reconstructed)
 
+    def shown(self, item: RedlineItem, side: Literal["old", "new"]) -> tuple[ProvisionInfo, ...]:
+        """The provisions of one side that a redline item shows (none when it does not show that side)."""
+        if side not in item.sides:
+            return ()
+        change = self.change(item.change_id)
+        infos = change.old if side == "old" else change.new
+        if not item.eids:
+            return infos
+        return tuple(info for info in infos if info.eid in item.eids)
+
     def provisions_in_order(self, side: Literal["old", "new"]) -> tuple[ProvisionInfo, ...]:
         """One draft's provisions in that draft's own order (the redline holds both orders)."""
-        skip = "moved-to" if side == "old" else "moved-from"
-        result: list[ProvisionInfo] = []
-        for item in self.redline:
-            if item.role != skip:
-                change = self.change(item.change_id)
-                result.extend(change.old if side == "old" else change.new)
-        return tuple(result)
+        return tuple(info for item in self.redline for info in self.shown(item, side))
 
     def reconstructed_provisions(self, side: Literal["old", "new"]) -> tuple[ProvisionInfo, ...]:
         """The provisions of one draft whose text is reconstructed in whole or in part, in that draft's order.

@@ -7,8 +7,11 @@ draft's date); a moved provision is a tracked move (``w:moveFrom``/``w:moveTo``
 inside named, paired move ranges), or a deletion and an insertion with
 ``moves=False``. Whole inserted or deleted paragraphs carry the revision on
 their paragraph mark too, so accepting or rejecting leaves no empty paragraph.
-Renumbered, moved, split and merged provisions, and reconstructed text, carry
-a Word comment in a reader's words.
+A split or merge whose parts stand apart in a draft is a deletion of each old
+provision where it stood and an insertion of each new one where it stands
+(not a move: Word pairs one moveFrom with one moveTo). Renumbered, moved,
+split and merged provisions, and reconstructed text, carry a Word comment in
+a reader's words.
 
 Options read: ``author``, ``date``, ``redline_only`` (no cover: the document
 is the redline alone, so accepting every change gives the new draft's text
@@ -455,12 +458,13 @@ def _obligations(document: Any, comparison: Comparison, where: str) -> None:
 
 
 def _changes_once(comparison: Comparison) -> list[Change]:
-    """The changed provisions in redline order, a moved one once (where it stands now)."""
+    """The changed provisions in redline order, a moved one once (where it stands now), likewise a split or
+    merge shown in parts (at its first new part)."""
     result: list[Change] = []
     seen: set[str] = set()
     by_id = comparison.changes_by_id
     for item in comparison.redline:
-        if item.role == "moved-from" or item.change_id in seen:
+        if item.role in ("moved-from", "part-from") or item.change_id in seen:
             continue
         change = by_id[item.change_id]
         seen.add(change.id)

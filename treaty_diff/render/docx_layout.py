@@ -6,6 +6,11 @@ runs (:class:`Piece`) and paragraph marks carry an operation: ``equal``,
 ``insert``, ``delete``, ``move-from`` or ``move-to``. ``docx.py`` writes them
 as Word revisions (or as coloured text in static mode).
 
+The parts of a split or merge that stand apart (redline roles ``part-from``
+and ``part-to``) are plain deletions and insertions, not moves: Word pairs a
+moveFrom range with one moveTo range, and such a change has several parts on
+at least one side. Each part carries a comment saying where the others are.
+
 How paragraphs come out of segments: a provision's text is its lines joined
 by a blank line, so each ``"\\n\\n"`` inside a segment is a paragraph break that
 exists in the old text (delete), the new text (insert) or both (equal). The
@@ -23,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from treaty_diff.comparison import Change, Comparison, Line, ProvisionInfo, RedlineItem
+from treaty_diff.comparison import Change, Comparison, Line, ProvisionInfo, RedlineItem, provision_eid
 from treaty_diff.model import BLOCK_SEPARATOR, DraftMeta, Segment
 
 Op = Literal["equal", "insert", "delete", "move-from", "move-to"]
@@ -106,10 +111,14 @@ def layout_redline(comparison: Comparison, *, moves: bool = True) -> list[ItemLa
             paras = change_paragraphs(change)
         elif item.role == "moved-from":
             paras = whole_paragraphs(change.old, _lines(change, "old"), "move-from" if moves else "delete")
-        else:
+        elif item.role == "moved-to":
             paras = whole_paragraphs(change.new, _lines(change, "new"), "move-to" if moves else "insert")
+        else:  # one part of a split or merge that stands apart: wholly deleted or wholly inserted
+            side: Literal["old", "new"] = "old" if item.role == "part-from" else "new"
+            shown = comparison.shown(item, side)
+            paras = whole_paragraphs(shown, _lines(change, side, shown), "delete" if side == "old" else "insert")
         layout = ItemLayout(item=item, change=change, paras=paras)
-        if item.role != "change" and moves:
+        if item.role in ("moved-from", "moved-to") and moves:
             if item.change_id not in move_names:
                 move_count += 1
                 move_names[item.change_id] = f"move{move_count}"
@@ -119,7 +128,10 @@ def layout_redline(comparison: Comparison, *, moves: bool = True) -> list[ItemLa
             other_index = positions.get((item.change_id, "moved-to"))
         elif item.role == "moved-to":
             other_index = positions.get((item.change_id, "moved-from"))
-        layout.notes = notes_for(item, change, old_name, new_name, other_index, index)
+        if item.role in ("part-from", "part-to"):
+            layout.notes = part_notes(item, change, comparison.shown(item, item.sides[0]), old_name, new_name)
+        else:
+            layout.notes = notes_for(item, change, old_name, new_name, other_index, index)
         layouts.append(layout)
     separate_insertions([para for layout in layouts for para in layout.paras])
     return layouts
@@ -280,11 +292,21 @@ def _side(segments: Iterable[Segment], ops: frozenset[Op]) -> str:
     return "".join(s.text for s in segments if s.op in ops)
 
 
-def _lines(change: Change, side: Literal["old", "new"]) -> list[Line | None]:
-    """The lines of one side in text order, matched by text to the parts' lines (None where none matches)."""
+def _lines(change: Change, side: Literal["old", "new"],
+           shown: Sequence[ProvisionInfo] | None = None) -> list[Line | None]:
+    """The lines of one side in text order, matched by text to the parts' lines (None where none matches).
+
+    ``shown``: only these provisions of the side (a part of a split or merge),
+    matched to their own lines only, so that a paragraph repeated in another
+    part does not lend this one its line.
+    """
     infos = change.old if side == "old" else change.new
-    texts = BLOCK_SEPARATOR.join(p.text for p in infos).split(BLOCK_SEPARATOR) if infos else []
     pool = [line for part in change.parts for line in (part.old if side == "old" else part.new)]
+    if shown is not None:
+        infos = tuple(shown)
+        eids = {info.eid for info in infos}
+        pool = [line for line in pool if provision_eid(line.eid, eids) is not None]
+    texts = BLOCK_SEPARATOR.join(p.text for p in infos).split(BLOCK_SEPARATOR) if infos else []
     used = [False] * len(pool)
     nums = {p.num for p in infos if p.num}
     headings = {p.heading for p in infos if p.heading}
@@ -361,6 +383,56 @@ def notes_for(item: RedlineItem, change: Change, old_name: str, new_name: str,
     if provenance:
         notes.append(Note("provenance", provenance))
     return notes
+
+
+def part_notes(item: RedlineItem, change: Change, shown: Sequence[ProvisionInfo], old_name: str,
+               new_name: str) -> list[Note]:
+    """The comments on one part of a split or merge that stands apart: what became of what, where the rest is.
+
+    The part is wholly deleted (old side) or wholly inserted (new side); the
+    comment names the other parts and where to find them, and says when the
+    wording changed too (the redline shows the new wording, not the word changes).
+    """
+    old, new = describe_side(change.old), describe_side(change.new)
+    if change.kind == "merged":
+        head = f"Merged: {old} in {old_name} become {new} in {new_name}"
+    elif change.kind == "split":
+        head = f"Split: {old} in {old_name} becomes {new} in {new_name}"
+    else:
+        head = f"{old} in {old_name} stands as {new} in {new_name}"
+    side_is_old = item.role == "part-from"
+    own_name, other_name = (old_name, new_name) if side_is_old else (new_name, old_name)
+    own = change.old if side_is_old else change.new
+    other = change.new if side_is_old else change.old
+    shown_eids = {info.eid for info in shown}
+    rest = [info for info in own if info.eid not in shown_eids]
+    verb, other_verb = ("deleted", "inserted") if side_is_old else ("inserted", "deleted")
+    clauses = [f"{describe_side(shown)} in {own_name} {_is(shown)} shown {verb} here"]
+    if rest:
+        clauses.append(f"{describe_side(rest)} in {own_name} {_is(rest)} shown {verb} where "
+                       f"{_stand(rest, old=side_is_old)}")
+    clauses.append(f"{describe_side(other)} in {other_name} {_is(other)} shown {other_verb} where "
+                   f"{_stand(other, old=not side_is_old)}")
+    text = f"{head}. The parts stand apart: " + ", ".join(clauses[:-1]) + " and " + clauses[-1] + "."
+    words = _words(change)
+    if words and not side_is_old:
+        text += f" The wording is also amended ({words}); the inserted text is the new wording."
+    notes = [Note("change", text)]
+    provenance = provenance_note([(old_name if side_is_old else new_name, shown)])
+    if provenance:
+        notes.append(Note("provenance", provenance))
+    return notes
+
+
+def _is(infos: Sequence[ProvisionInfo]) -> str:
+    return "is" if len(infos) == 1 else "are"
+
+
+def _stand(infos: Sequence[ProvisionInfo], *, old: bool) -> str:
+    """"it stood", "they stand": where provisions stood in the old draft or stand in the new one."""
+    if old:
+        return "it stood" if len(infos) == 1 else "they stood"
+    return "it stands" if len(infos) == 1 else "they stand"
 
 
 def provenance_note(sides: Sequence[tuple[str, Sequence[ProvisionInfo]]]) -> str | None:

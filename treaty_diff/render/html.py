@@ -27,6 +27,13 @@ cut into paragraphs at the blank lines both sides share (``data-layout``
 says which was used). Either way every non-empty insert segment is one
 ``<ins>`` and every non-empty delete segment one ``<del>``; a moved provision's
 ends show each paragraph as one ``<del>`` (old place) or ``<ins>`` (new place).
+
+A split or merge whose parts stand apart in a draft (redline roles
+``part-from`` and ``part-to``) is shown like a move, part by part: each old
+provision in its own section of ``<del>`` paragraphs at its old place, each
+new one in its own section of ``<ins>`` paragraphs at its new place, with
+links between the parts. Its word-level changes are in the side-by-side view,
+which shows the change once.
 """
 
 from __future__ import annotations
@@ -49,6 +56,7 @@ from treaty_diff.comparison import (
     PartChange,
     ProvisionInfo,
     RedlineItem,
+    provision_eid,
     side_text,
 )
 from treaty_diff.model import BLOCK_SEPARATOR, DraftMeta, Segment
@@ -440,8 +448,11 @@ class _Page:
             (_badge("modified", annotation=False), "the provision's wording changed"),
             (_badge("inserted", annotation=False), "a provision new in the new draft"),
             (_badge("deleted", annotation=False), "a provision of the old draft dropped from the new"),
-            (_badge("split", annotation=False), "one old provision became several"),
-            (_badge("merged", annotation=False), "several old provisions became one"),
+            (_badge("split", annotation=False), "one old provision became several (when they stand apart, the old "
+                                                 "one is struck through where it was and each new one underlined "
+                                                 "where it is, each part linking to the others)"),
+            (_badge("merged", annotation=False), "several old provisions became one (when they stood apart, shown "
+                                                  "part by part, like a split)"),
             (_badge("renumbered", annotation=False), "the provision's number changed"),
             (_badge("moved", annotation=False), "the provision changed place; shown struck through where it was "
                                                  "and underlined where it is, each end linking to the other"),
@@ -476,11 +487,20 @@ class _Page:
         change = self.comparison.change(item.change_id)
         if item.role == "change":
             return self.change_section(change)
+        if item.role in ("part-from", "part-to"):
+            return self.part_section(item, change)
         return self.moved_section(change, "old" if item.role == "moved-from" else "new")
 
-    def section(self, change: Change, role: str, layout: str, sides: Sequence[Side]) -> Element:
-        """The section element for one redline item, with its id and the anchors of its other provisions."""
-        wanted = self.item_anchor(change, role)
+    def section(self, change: Change, role: str, layout: str, sides: Sequence[Side],
+                shown: Sequence[ProvisionInfo] | None = None) -> Element:
+        """The section element for one redline item, with its id and the anchors of its other provisions.
+
+        ``shown``: the provisions of a part of a split or merge (on its one side), when not all of the change's.
+        """
+        def infos(side: Side) -> Sequence[ProvisionInfo]:
+            return shown if shown is not None else _sides(change, side)
+
+        wanted = self.item_anchor(change, role) if shown is None else self.anchor(sides[0], shown[0].eid)
         section = h(
             "section",
             {
@@ -490,21 +510,24 @@ class _Page:
                 "data-change": change.id,
                 "data-role": role,
                 "data-layout": layout,
-                "data-old-eid": (" ".join(i.eid for i in change.old) or None) if "old" in sides else None,
-                "data-new-eid": (" ".join(i.eid for i in change.new) or None) if "new" in sides else None,
+                "data-old-eid": (" ".join(i.eid for i in infos("old")) or None) if "old" in sides else None,
+                "data-new-eid": (" ".join(i.eid for i in infos("new")) or None) if "new" in sides else None,
             },
         )
         for side in sides:
-            for info in _sides(change, side):
+            for info in infos(side):
                 anchor = self.anchor(side, info.eid)
                 if anchor != wanted and self.ids.take(anchor):
                     _append(section, _lines(_annotation("span", {"id": anchor, "class": "anchor"})))
         return section
 
-    def meta(self, change: Change, role: str) -> Element:
-        """The annotation line of a redline section: badges, description, links between a move's ends."""
+    def meta(self, change: Change, role: str, shown: Sequence[ProvisionInfo] = ()) -> Element:
+        """The annotation line of a redline section: badges, description, links between a move's ends
+        (or between the parts of a split or merge that stand apart, ``shown`` being this part's provisions)."""
         children: list[Child] = [self.badges(change)]
-        if role == "moved-from":
+        if role in ("part-from", "part-to"):
+            children.extend(self.part_meta(change, role, shown))
+        elif role == "moved-from":
             children.append(_annotation("span", {"class": "description"},
                                         f"Moved: now {_nums(change.new)}, shown deleted here."))
             children.append(_annotation("a", {"href": self.change_href(change, "new"), "class": "move-link"},
@@ -524,6 +547,28 @@ class _Page:
                 similarity = f"(similarity {_percent(change.similarity)})"
                 children.append(_annotation("span", {"class": "similarity"}, similarity))
         return _annotation("div", {"class": "meta"}, _spaced(children))
+
+    def part_meta(self, change: Change, role: str, shown: Sequence[ProvisionInfo]) -> list[Child]:
+        """What a part of a split or merge that stands apart says: the change, what is shown here, links to the rest."""
+        verb = "deleted" if role == "part-from" else "inserted"
+        side_word = "old" if role == "part-from" else "new"
+        is_are = "is" if len(shown) == 1 else "are"
+        children: list[Child] = [_annotation(
+            "span", {"class": "description"},
+            f"{change.description} Its parts stand apart: {side_word} {_nums(shown)} {is_are} shown {verb} here, "
+            "the others at their own places.")]
+        shown_eids = {info.eid for info in shown}
+        for side in SIDES:
+            for info in _sides(change, side):
+                if side == side_word and info.eid in shown_eids:
+                    continue
+                children.append(_annotation("a", {"href": "#" + self.anchor(side, info.eid), "class": "move-link"},
+                                            f"Go to {side} {_capital(info.label)}"))
+        if role == "part-to" and change.kind != "unchanged":  # the word-level changes are in the side-by-side view
+            children.append(_annotation(
+                "a", {"href": "#sbs-" + self.item_anchor(change, "change"), "class": "move-link js-only"},
+                "See its changes side by side"))
+        return children
 
     def change_section(self, change: Change) -> Element:
         if change.parts_in_order:
@@ -653,8 +698,22 @@ class _Page:
         of the parts with its text (a num in the heading, points indented) where there is one.
         """
         role = "moved-from" if side == "old" else "moved-to"
-        infos = _sides(change, side)
-        lines = _part_lines(change, side)
+        return self.whole_section(change, side, role, _sides(change, side), _part_lines(change, side), None)
+
+    def part_section(self, item: RedlineItem, change: Change) -> Element:
+        """One part of a split or merge that stands apart: its provisions wholly deleted (old) or inserted (new).
+
+        Laid out as a move's end, from the lines of this part's own provisions.
+        """
+        side = item.sides[0]
+        shown = self.comparison.shown(item, side)
+        eids = {info.eid for info in shown}
+        lines = [line for line in _part_lines(change, side) if provision_eid(line.eid, eids) is not None]
+        return self.whole_section(change, side, item.role, shown, lines, shown)
+
+    def whole_section(self, change: Change, side: Side, role: str, infos: Sequence[ProvisionInfo],
+                      lines: list[Line], shown: Sequence[ProvisionInfo] | None) -> Element:
+        """A section showing ``infos`` (one side of a change, or a part of it) wholly deleted or wholly inserted."""
         in_order = BLOCK_SEPARATOR.join(line.text for line in lines) == BLOCK_SEPARATOR.join(i.text for i in infos)
         entries: list[tuple[Line | None, str]]
         if in_order:
@@ -667,7 +726,7 @@ class _Page:
             for text in _paragraphs(infos):
                 found = by_text.get(text)
                 entries.append((found.pop(0) if found else None, text))
-        section = self.section(change, role, "lines" if in_order else "paragraphs", (side,))
+        section = self.section(change, role, "lines" if in_order else "paragraphs", (side,), shown)
         tag = "del" if side == "old" else "ins"
         lang = self.comparison.old.language if side == "old" and self.languages_differ else None
 
@@ -685,7 +744,7 @@ class _Page:
             else:
                 break
             index += 1
-        body: list[Element] = [self.heading(change, num, heading), self.meta(change, role)]
+        body: list[Element] = [self.heading(change, num, heading), self.meta(change, role, shown or ())]
         for entry, text in entries[index:]:
             body.append(h("p", {
                 "class": _classes(entry.role if entry else "block", _depth_class(entry.depth if entry else 0),
@@ -701,9 +760,11 @@ class _Page:
     def side_by_side(self) -> Element:
         c = self.comparison
         rows: list[Element] = []
+        seen: set[str] = set()  # a split or merge shown in parts has several items: one row group for it
         for item in c.redline:
-            if item.role == "moved-from":
+            if item.role in ("moved-from", "part-from") or item.change_id in seen:
                 continue
+            seen.add(item.change_id)
             rows.extend(self.sbs_rows(c.change(item.change_id)))
         table = h(
             "table",

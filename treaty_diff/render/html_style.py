@@ -173,7 +173,7 @@ body:has(#view-redline:checked) #sbs-view {{ display: none; }}
 .provision p.heading {{ font-weight: 600; font-style: italic; }}
 .provision p.num {{ font-weight: 700; }}
 .reconstructed {{ border-left: 2px dashed {p["reconstructed-fg"]}; padding-left: .6rem; }}
-.moved-from, .moved-to {{ border-left: 4px double {p["moved-fg"]}; padding-left: .8rem; }}
+.moved-from, .moved-to, .part-from, .part-to {{ border-left: 4px double {p["moved-fg"]}; padding-left: .8rem; }}
 .sbs {{ table-layout: fixed; }}
 .sbs th.side {{ width: 50%; }}
 .sbs td {{ width: 50%; }}
@@ -208,7 +208,7 @@ footer {{
   del {{ text-decoration: line-through !important; }}
   .badge {{ border-color: #000; }}
   .banner, .reconstructed {{ border-color: #000; }}
-  .moved-from, .moved-to {{ border-left-color: #000; }}
+  .moved-from, .moved-to, .part-from, .part-to {{ border-left-color: #000; }}
   :target {{ outline: none; }}
   .sbs tr.change-head th, .sbs td.empty {{ background: none; }}
 }}

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from treaty_diff.comparison import Change, Comparison, DefinitionChange, Line, PartChange, ProvisionInfo
+from treaty_diff.comparison import (
+    Change,
+    Comparison,
+    DefinitionChange,
+    Line,
+    PartChange,
+    ProvisionInfo,
+    RedlineItem,
+)
 from treaty_diff.model import Segment
 from treaty_diff.obligation_diff import obligation_comparison_to_dict
 from treaty_diff.render.base import Renderer, RenderOptions, register
@@ -87,6 +95,18 @@ def _definition(definition: DefinitionChange) -> dict[str, Any]:
     }
 
 
+def _redline_item(item: RedlineItem) -> dict[str, Any]:
+    """One redline place; ``eIds`` only on a part of a split or merge (the provisions it shows, on its side).
+
+    Left out elsewhere, where the item shows all of its change's provisions, so
+    that outputs without such parts read as before.
+    """
+    entry: dict[str, Any] = {"change": item.change_id, "role": item.role}
+    if item.eids:
+        entry["eIds"] = list(item.eids)
+    return entry
+
+
 def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     """The whole comparison as plain JSON-able data."""
     return {
@@ -98,7 +118,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
         "summary": comparison.summary.as_dict(),
         "changes": [change_dict(c) for c in comparison.changes],
         "definitions": [_definition(d) for d in comparison.definitions],
-        "redline": [{"change": item.change_id, "role": item.role} for item in comparison.redline],
+        "redline": [_redline_item(item) for item in comparison.redline],
         "obligations": obligation_comparison_to_dict(comparison.obligations) if comparison.obligations else None,
     }
 
