@@ -79,6 +79,13 @@ def _has_text(element: etree._Element) -> bool:
     return any(True for _ in element.iter(f"{{{W}}}t", f"{{{W}}}delText"))
 
 
+def _is_marker(element: etree._Element) -> bool:
+    """A range marker or proofing mark between two paragraphs: no text, no paragraph of its own."""
+    name = etree.QName(element).localname if isinstance(element.tag, str) else ""
+    return name.endswith(("RangeStart", "RangeEnd")) or name in ("bookmarkStart", "bookmarkEnd", "proofErr",
+                                                                   "permStart", "permEnd")
+
+
 def _mark_revision(paragraph: etree._Element) -> str | None:
     """The tag of the revision on a paragraph's mark (``w:pPr/w:rPr/w:ins`` and the like), or None.
 
@@ -86,6 +93,8 @@ def _mark_revision(paragraph: etree._Element) -> str | None:
     there cannot join the paragraph to anything, so it reads as the end of a paragraph.
     """
     following = paragraph.getnext()
+    while following is not None and _is_marker(following):
+        following = following.getnext()
     if following is None or following.tag != f"{{{W}}}p":
         return None
     properties = paragraph.find(f"{{{W}}}pPr/{{{W}}}rPr")

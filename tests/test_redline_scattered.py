@@ -180,6 +180,9 @@ def test_each_docx_part_carries_a_comment_saying_where_the_other_parts_are() -> 
             "shown inserted here, Article 1 in new is shown inserted where it stands and Article 1 in old is shown "
             "deleted where it stood. The wording is also amended (4 words added, 4 words removed); the inserted text "
             "is the new wording.") in texts
+    assert ("Split: Article 1 in old becomes Articles 1 and 4 in new. The parts stand apart: Article 1 in old is "
+            "shown deleted here and Articles 1 and 4 in new are shown inserted where they stand. The wording is also "
+            "amended (4 words added, 4 words removed); the deleted text is the old wording.") in texts
     assert ("Merged: Articles 4 and 6 in old become Article 5 in new. The parts stand apart: Article 6 in old is "
             "shown deleted here, Article 4 in old is shown deleted where it stood and Article 5 in new is shown "
             "inserted where it stands.") in texts

@@ -114,9 +114,22 @@ def resolve(paragraphs_: Iterable[etree._Element], accept: bool) -> list[str]:
     return result
 
 
+_KIND_RANK = {"title": 0, "preamble": 1, "article": 2, "conclusions": 3}
+
+
 def expected_paragraphs(comparison: Comparison, side: str) -> list[str]:
-    """One side's provision texts in the redline's order, one entry a paragraph."""
-    texts = [p.text for p in comparison.provisions_in_order(side)]  # type: ignore[arg-type]
+    """One draft's provision texts in that draft's order, one entry a paragraph.
+
+    The order comes from the provisions themselves (their kind, then the
+    article number in the eId), not from the redline, so that the tests using
+    this check the redline's order too.
+    """
+    infos = {info.eid: info for change in comparison.changes for info in (change.old if side == "old" else change.new)}
+
+    def place(info: ProvisionInfo) -> tuple[int, int]:
+        return _KIND_RANK[info.kind], int(info.eid.split("_")[1]) if info.kind == "article" else 0
+
+    texts = [info.text for info in sorted(infos.values(), key=place)]
     return BLOCK_SEPARATOR.join(texts).split(BLOCK_SEPARATOR) if texts else []
 
 

@@ -19,7 +19,7 @@ from treaty_diff.comparison import (
     ProvisionInfo,
     RedlineItem,
     Summary,
-    side_text,
+    parts_lay_out,
 )
 from treaty_diff.diff import DiffOptions, absorb_whitespace_gaps, diff_texts, words_changed
 from treaty_diff.model import (
@@ -88,7 +88,7 @@ def _change(change_id: str, pair: ProvisionPair, olds: tuple[Provision, ...], ne
             previous_new: Provision | None, diff_options: DiffOptions) -> Change:
     parts = _parts(pair, olds, news, diff_options)
     segments = _segments_of_parts(parts, olds, news)
-    if segments is None:  # a split, a merge, a paragraph moved inside: diff the whole texts
+    if segments is None:  # a split, a merge, a paragraph moved inside, a difference ignored: diff the whole texts
         segments = diff_texts(_joined(olds), _joined(news), diff_options)
     inserted, deleted = words_changed(segments)
     return Change(
@@ -118,23 +118,18 @@ def _segments_of_parts(parts: tuple[PartChange, ...], olds: tuple[Provision, ...
     second time. None when the parts do not line up (then the caller diffs the
     whole texts).
     """
+    if not parts_lay_out(parts, _joined(olds), _joined(news)):
+        return None
     joined: list[Segment] = []
-    old_lines: list[str] = []
-    new_lines: list[str] = []
+    old_goes_on = new_goes_on = False  # whether a line of each side came before this part
     for part in parts:
-        old_text = BLOCK_SEPARATOR.join(line.text for line in part.old)
-        new_text = BLOCK_SEPARATOR.join(line.text for line in part.new)
-        if side_text(part.segments, "old") != old_text or side_text(part.segments, "new") != new_text:
-            return None
-        old_goes_on, new_goes_on = bool(old_lines) and bool(part.old), bool(new_lines) and bool(part.new)
-        if old_goes_on or new_goes_on:
-            op: SegmentOp = "equal" if old_goes_on and new_goes_on else "delete" if old_goes_on else "insert"
+        if (old_goes_on and part.old) or (new_goes_on and part.new):
+            both = old_goes_on and bool(part.old) and new_goes_on and bool(part.new)
+            op: SegmentOp = "equal" if both else "delete" if old_goes_on and part.old else "insert"
             joined.append(Segment(op, BLOCK_SEPARATOR))
         joined.extend(part.segments)
-        old_lines.extend(line.text for line in part.old)
-        new_lines.extend(line.text for line in part.new)
-    if BLOCK_SEPARATOR.join(old_lines) != _joined(olds) or BLOCK_SEPARATOR.join(new_lines) != _joined(news):
-        return None
+        old_goes_on = old_goes_on or bool(part.old)
+        new_goes_on = new_goes_on or bool(part.new)
     return absorb_whitespace_gaps(joined)
 
 

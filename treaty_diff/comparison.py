@@ -92,6 +92,26 @@ class PartChange:
     similarity: float = 0.0
 
 
+def parts_lay_out(parts: Iterable[PartChange], old_text: str, new_text: str) -> bool:
+    """True when each part's segments rebuild its own lines and the parts' lines, in order, the two texts.
+
+    ``old_text`` and ``new_text`` are the change's provision texts joined by a
+    blank line. The compare stage joins such parts' segments into the
+    change's; the reports then show the change paragraph by paragraph.
+    """
+    old_lines: list[str] = []
+    new_lines: list[str] = []
+    for part in parts:
+        part_old = [line.text for line in part.old]
+        part_new = [line.text for line in part.new]
+        if (side_text(part.segments, "old") != BLOCK_SEPARATOR.join(part_old)
+                or side_text(part.segments, "new") != BLOCK_SEPARATOR.join(part_new)):
+            return False
+        old_lines.extend(part_old)
+        new_lines.extend(part_new)
+    return BLOCK_SEPARATOR.join(old_lines) == old_text and BLOCK_SEPARATOR.join(new_lines) == new_text
+
+
 @dataclass(frozen=True)
 class Change:
     """What happened to one provision between the drafts.
@@ -128,18 +148,9 @@ class Change:
         Then a report can show the change paragraph by paragraph; a split or a merge usually fails this
         (its parts pair paragraphs across provisions) and is shown from the change's own segments.
         """
-        sides: tuple[Literal["old", "new"], ...] = ("old", "new")
-        for part in self.parts:
-            for side in sides:
-                lines = part.old if side == "old" else part.new
-                if side_text(part.segments, side) != BLOCK_SEPARATOR.join(line.text for line in lines):
-                    return False
-        for side in sides:
-            infos = self.old if side == "old" else self.new
-            texts = [line.text for part in self.parts for line in (part.old if side == "old" else part.new)]
-            if BLOCK_SEPARATOR.join(texts) != BLOCK_SEPARATOR.join(i.text for i in infos):
-                return False
-        return bool(self.parts)
+        old_text = BLOCK_SEPARATOR.join(info.text for info in self.old)
+        new_text = BLOCK_SEPARATOR.join(info.text for info in self.new)
+        return bool(self.parts) and parts_lay_out(self.parts, old_text, new_text)
 
     @property
     def reconstructed(self) -> bool:

@@ -782,18 +782,20 @@ ExtractionMemo = dict[tuple[object, ...], tuple[tuple[Obligation, str, int, int]
 
 
 def _wording(provision: Provision) -> tuple[object, ...] | None:
-    """Everything the extraction reads of an article except its eId and num: its heading and its blocks.
+    """What an article's clauses depend on, apart from its eId and num: its blocks (and, to be safe, its heading).
 
     Two drafts share most of their articles word for word, often renumbered; an
     article with the same wording gives the same clauses, so the second is not
-    read again. None when a block's eId does not start with the article's (then
-    the article is always read).
+    read again. A block is keyed by its eId relative to the article's (the
+    extraction tells list items by eId prefix). None when a block's eId does
+    not follow the article's (Akoma Ntoso naming): then the article is always read.
     """
     blocks = []
     for block in provision.blocks:
-        if not block.eid.startswith(provision.eid):
+        suffix = block.eid[len(provision.eid):]
+        if not block.eid.startswith(provision.eid) or (suffix and not suffix.startswith("__")):
             return None
-        blocks.append((block.eid[len(provision.eid):], block.kind, block.num, block.body, block.terms, block.depth,
+        blocks.append((suffix, block.kind, block.num, block.body, block.terms, block.depth,
                        block.provenance.is_verbatim))
     return (provision.heading, tuple(blocks))
 

@@ -396,10 +396,8 @@ def part_notes(item: RedlineItem, change: Change, shown: Sequence[ProvisionInfo]
     old, new = describe_side(change.old), describe_side(change.new)
     if change.kind == "merged":
         head = f"Merged: {old} in {old_name} become {new} in {new_name}"
-    elif change.kind == "split":
+    else:  # only a split or a merge is shown in parts
         head = f"Split: {old} in {old_name} becomes {new} in {new_name}"
-    else:
-        head = f"{old} in {old_name} stands as {new} in {new_name}"
     side_is_old = item.role == "part-from"
     own_name, other_name = (old_name, new_name) if side_is_old else (new_name, old_name)
     own = change.old if side_is_old else change.new
@@ -414,9 +412,10 @@ def part_notes(item: RedlineItem, change: Change, shown: Sequence[ProvisionInfo]
     clauses.append(f"{describe_side(other)} in {other_name} {_is(other)} shown {other_verb} where "
                    f"{_stand(other, old=not side_is_old)}")
     text = f"{head}. The parts stand apart: " + ", ".join(clauses[:-1]) + " and " + clauses[-1] + "."
-    words = _words(change)
-    if words and not side_is_old:
-        text += f" The wording is also amended ({words}); the inserted text is the new wording."
+    if change.similarity < 1.0:
+        words = _words(change) or "punctuation or spacing only"
+        wording = "the deleted text is the old wording" if side_is_old else "the inserted text is the new wording"
+        text += f" The wording is also amended ({words}); {wording}."
     notes = [Note("change", text)]
     provenance = provenance_note([(old_name if side_is_old else new_name, shown)])
     if provenance:
