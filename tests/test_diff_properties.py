@@ -234,3 +234,18 @@ def test_long_texts_rebuild_exactly(pair: tuple[str, str], granularity: str) -> 
     assert new_text(segments) == new
     if granularity == "word":
         assert boundaries([s.text for s in segments if s.op != "insert"]) <= boundaries(tokenize(old))
+
+
+@SETTINGS
+@given(st.text(alphabet="abc", max_size=6), st.text(alphabet="abc", max_size=6))
+def test_the_short_cut_for_tiny_gaps_gives_what_diff_match_patch_gives(a: str, b: str) -> None:
+    differ = diff_module._Differ()
+    prefix = differ.diff_commonPrefix(a, b)
+    a, b = a[prefix:], b[prefix:]
+    suffix = differ.diff_commonSuffix(a, b)
+    if suffix:
+        a, b = a[:-suffix], b[:-suffix]
+    short = diff_module._short_diff(a, b)
+    if short is not None:
+        assert short == differ.plain(a, b)
+
