@@ -115,3 +115,12 @@ def test_bundled_drafts_and_their_variants_align_symmetrically(draft_id: str, se
 
 def test_the_two_ppwt_drafts_align_symmetrically() -> None:
     _assert_inverse(load_corpus_draft("ppwt-2008"), load_corpus_draft("ppwt-2014"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x303F)))
+def test_the_aligners_plain_word_pattern_finds_the_words_its_cjk_pattern_finds_in_texts_without_cjk(
+        text: str) -> None:
+    from treaty_diff import similarity
+
+    assert similarity._PLAIN_TOKEN.findall(text) == similarity._cjk_tokens().findall(text)

@@ -165,9 +165,18 @@ def test_joining_the_tokens_gives_any_text_back(text: str) -> None:
 
 
 @SETTINGS
-@given(st.text(alphabet=st.characters(blacklist_categories=["Mn", "Mc", "Me"])))
-def test_texts_without_combining_marks_get_the_same_tokens_from_the_short_pattern(text: str) -> None:
-    assert diff_module._token_pattern(False).findall(text) == diff_module._token_pattern(True).findall(text)
+@given(st.text() | st.text(alphabet=st.characters(blacklist_categories=["Mn", "Mc", "Me", "Lo"])))
+def test_the_short_tokenizer_patterns_give_the_full_patterns_tokens_on_the_texts_they_are_used_for(text: str) -> None:
+    pattern = diff_module._token_pattern
+    full = pattern(True, True).findall(text)
+    marks, cjk = diff_module._has_marks(text), diff_module._has_cjk(text)
+    assert pattern(marks, cjk).findall(text) == full
+    if not marks:
+        assert pattern(False, True).findall(text) == full
+    if not cjk:
+        assert pattern(True, False).findall(text) == full
+    if not marks and not cjk:
+        assert pattern(False, False).findall(text) == full
 
 
 @SETTINGS

@@ -186,22 +186,25 @@ def compute_mark_ranges() -> list[tuple[int, int]]:
 
 
 @cache
-def _token_pattern(with_marks: bool = True) -> re.Pattern[str]:
-    """The tokenizer, compiled on first use.
+def _token_pattern(with_marks: bool = True, with_cjk: bool = True) -> re.Pattern[str]:
+    """The tokenizer, compiled on first use; the full pattern has both flags on.
 
-    ``with_marks=False`` gives the same tokenizer for texts without combining marks: with no mark in the
-    text, every ``marks`` group of the full pattern matches nothing, so dropping them changes no token.
-    That pattern compiles in about a millisecond, the full one (some 300 ranges of marks, three times)
-    in about 30: most treaty texts never need it.
+    A text without combining marks, or without CJK characters, gets the same
+    tokens from a pattern without the parts that match them (with no mark in
+    the text, every ``marks`` group matches nothing; with no CJK character,
+    ``[^\\W{cjk}]`` is ``\\w``). Those parts are large character classes whose
+    compilation walks every code point of their ranges: about 30 ms for the
+    full pattern, 1 ms for the plain one that most treaty texts need.
     """
     cjk = _char_class(_CJK_RANGES)
     marks = f"[{_char_class(_mark_ranges())}]" if with_marks else ""
-    word_char = f"[^\\W{cjk}]"  # \w (letters, digits, underscore) but not CJK
+    word_char = f"[^\\W{cjk}]" if with_cjk else "\\w"  # \w (letters, digits, underscore) but not CJK
     body = f"{word_char}+(?:{marks}+{word_char}*)*" if with_marks else f"{word_char}+"
     joiner = f"(?:[{_JOINERS}]|(?<=\\d)[.,](?=\\d))"
     word = f"{body}(?:{joiner}{body})*"
     mark_run = f"{marks}*" if with_marks else ""
-    return re.compile(f"\\s+|{word}|[{cjk}]{mark_run}|.{mark_run}", re.DOTALL)
+    cjk_char = f"|[{cjk}]{mark_run}" if with_cjk else ""
+    return re.compile(f"\\s+|{word}{cjk_char}|.{mark_run}", re.DOTALL)
 
 
 def _has_marks(text: str) -> bool:
@@ -211,12 +214,19 @@ def _has_marks(text: str) -> bool:
     )
 
 
+def _has_cjk(text: str) -> bool:
+    """True when ``text`` holds a character of :data:`_CJK_RANGES` (none is below U+1100)."""
+    return not text.isascii() and any(
+        start <= ord(ch) <= end for ch in set(text) if ch >= "\u1100" for start, end in _CJK_RANGES
+    )
+
+
 def tokenize(text: str) -> list[str]:
     """Cut ``text`` into tokens: words, whitespace runs, CJK characters, other characters.
 
     ``"".join(tokenize(text)) == text`` always holds.
     """
-    return _token_pattern(_has_marks(text)).findall(text)
+    return _token_pattern(_has_marks(text), _has_cjk(text)).findall(text)
 
 
 def is_word(token: str) -> bool:
