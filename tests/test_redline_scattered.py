@@ -16,6 +16,7 @@ from functools import cache
 
 import jsonschema
 import pytest
+from test_align import A, B, C, D, E, F, G, H  # eight unrelated sentences, one an article
 from test_compare import comparison_schema
 from test_render_docx import NS, body_paragraphs, part, redline, resolve, w
 from test_render_html import normalise, parse, side_text
@@ -27,15 +28,6 @@ from treaty_diff.generate import Rates, draft_from_texts, generate_pair, scale_d
 from treaty_diff.model import BLOCK_SEPARATOR, Draft
 from treaty_diff.render.html import render_html
 from treaty_diff.render.json import comparison_dict
-
-A = "Each State Party shall designate a national authority to serve as the focal point for liaison with the agency."
-B = "The agency shall keep a register of launches and make the information available to all interested parties."
-C = "Disputes concerning the interpretation of this instrument shall be settled by negotiation or mediation."
-D = "This instrument shall remain open for signature at the headquarters of the depositary until its entry into force."
-E = "Any party may withdraw by written notification, which takes effect one year after the depositary receives it."
-F = "Reservations incompatible with the object and purpose of this instrument shall not be permitted at any time."
-G = "The annexes form an integral part of this instrument and a reference to it includes the annexes."
-H = "Fishing vessels registered under the flag of a coastal nation enjoy priority access in the adjacent maritime zone."
 
 
 def scattered_drafts() -> tuple[Draft, Draft]:
