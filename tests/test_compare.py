@@ -200,3 +200,11 @@ def test_a_split_or_merge_that_keeps_every_word_is_described_as_text_unchanged()
         "Article 1 is split into Article 1 and Article 2; text unchanged."]
     assert [c.description for c in compare(apart, whole).changes] == [
         "Article 1 and Article 2 are merged into Article 1; text unchanged."]
+
+
+def test_a_deleted_paragraph_reads_from_its_first_word_to_the_blank_line_after_it() -> None:
+    old, new = load_corpus_draft("ppwt-2008"), load_corpus_draft("ppwt-2014")
+    article_1 = next(c for c in compare(old, new).changes if [p.eid for p in c.old] == ["art_1"])
+    point_a = '(a) the term "outer space" means space beyond the elevation of approximately 100 km above ocean level ' \
+        "of the Earth;"
+    assert ("delete", point_a + "\n\n") in [(s.op, s.text) for s in article_1.segments]

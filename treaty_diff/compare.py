@@ -130,7 +130,36 @@ def _segments_of_parts(parts: tuple[PartChange, ...], olds: tuple[Provision, ...
         joined.extend(part.segments)
         old_goes_on = old_goes_on or bool(part.old)
         new_goes_on = new_goes_on or bool(part.new)
-    return absorb_whitespace_gaps(joined)
+    return _breaks_last(absorb_whitespace_gaps(joined))
+
+
+def _breaks_last(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """Move the blank line that opens a run of whole-paragraph changes to its end, where a reader expects it.
+
+    Joining the parts puts a deleted paragraph as "...,[-\\n\\nText-]\\n\\nNext";
+    the same edit reads "...,\\n\\n[-Text\\n\\n-]Next", as a diff of the whole
+    texts shows it (diff-match-patch shifts edits onto line breaks). Done only
+    where every segment of the run opens with the blank line and the equal text
+    after it does too, so both texts are rebuilt as before.
+    """
+    out = list(segments)
+    index = 0
+    while index < len(out):
+        if out[index].op == "equal":
+            index += 1
+            continue
+        end = index
+        while end < len(out) and out[end].op != "equal":
+            end += 1
+        if (index > 0 and end < len(out) and len(out[end].text) > len(BLOCK_SEPARATOR)
+                and out[end].text.startswith(BLOCK_SEPARATOR)
+                and all(s.text.startswith(BLOCK_SEPARATOR) for s in out[index:end])):
+            out[index - 1] = Segment("equal", out[index - 1].text + BLOCK_SEPARATOR)
+            for k in range(index, end):
+                out[k] = Segment(out[k].op, out[k].text[len(BLOCK_SEPARATOR):] + BLOCK_SEPARATOR)
+            out[end] = Segment("equal", out[end].text[len(BLOCK_SEPARATOR):])
+        index = end
+    return tuple(out)
 
 
 def _joined(provisions: tuple[Provision, ...]) -> str:
