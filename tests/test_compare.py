@@ -208,3 +208,15 @@ def test_a_deleted_paragraph_reads_from_its_first_word_to_the_blank_line_after_i
     point_a = '(a) the term "outer space" means space beyond the elevation of approximately 100 km above ocean level ' \
         "of the Earth;"
     assert ("delete", point_a + "\n\n") in [(s.op, s.text) for s in article_1.segments]
+
+
+def test_a_split_that_changes_only_case_or_punctuation_is_described_as_amended() -> None:
+    from treaty_diff.generate import draft_from_texts
+
+    first = "Each State Party shall designate a national authority to serve as the focal point for the agency."
+    second = "The agency shall keep a register of launches and make the information available to all parties."
+    whole = draft_from_texts("whole", [[first, second]])
+    for edited in (first.replace("shall", "Shall"), first.replace("agency.", "agency;")):
+        changes = compare(whole, draft_from_texts("apart", [[edited], [second]])).changes
+        assert [(c.kind, c.amended, c.description) for c in changes] == [
+            ("split", True, "Article 1 is split into Article 1 and Article 2; amended.")]

@@ -104,6 +104,7 @@ def _change(change_id: str, pair: ProvisionPair, olds: tuple[Provision, ...], ne
         similarity=round(pair.similarity, 4),
         words_inserted=inserted,
         words_deleted=deleted,
+        amended=_amended(olds, news),
     )
 
 
@@ -140,7 +141,10 @@ def _breaks_last(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     the same edit reads "...,\\n\\n[-Text\\n\\n-]Next", as a diff of the whole
     texts shows it (diff-match-patch shifts edits onto line breaks). Done only
     where every segment of the run opens with the blank line and the equal text
-    after it does too, so both texts are rebuilt as before.
+    after it does too, so both texts are rebuilt as before. (So it applies where
+    the paragraph after the run is unchanged from its start, as lettered points
+    usually are; after a renumbered paragraph the equal text starts inside the
+    new number, and nothing moves.)
     """
     out = list(segments)
     index = 0
@@ -160,6 +164,16 @@ def _breaks_last(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
             out[end] = Segment("equal", out[end].text[len(BLOCK_SEPARATOR):])
         index = end
     return tuple(out)
+
+
+def _amended(olds: tuple[Provision, ...], news: tuple[Provision, ...]) -> bool:
+    """Whether the paragraphs' wording differs, their numbers and the articles' nums and headings aside.
+
+    Exact text, not the aligner's similarity (which folds case, punctuation and
+    word order away): for a legal reader "shall" to "Shall" or "." to ";" is an
+    amendment.
+    """
+    return [b.body for p in olds for b in p.blocks] != [b.body for p in news for b in p.blocks]
 
 
 def _joined(provisions: tuple[Provision, ...]) -> str:
@@ -264,7 +278,7 @@ def describe(pair: ProvisionPair, olds: tuple[Provision, ...], news: tuple[Provi
         where = f"now after {previous_new.label}" if previous_new is not None else "now first"
         details.append(f"moved ({where})")
     if pair.kind in ("split", "merged"):
-        details.append("amended" if pair.similarity < 1.0 else "text unchanged")
+        details.append("amended" if _amended(olds, news) else "text unchanged")
     elif pair.kind == "modified":
         details.append("amended")
     else:

@@ -135,6 +135,8 @@ class Change:
     similarity: float = 0.0
     words_inserted: int = 0
     words_deleted: int = 0
+    amended: bool = False
+    """True when the wording of the paragraphs changed (their numbers aside): case, punctuation and order count."""
 
     @property
     def changed(self) -> bool:

@@ -538,7 +538,8 @@ class _Differ(diff_match_patch):  # type: ignore[misc]  # diff_match_patch has n
             a, b = a[:-suffix], b[:-suffix]
         anchors = _anchors(a, b) if len(a) + len(b) >= _ANCHOR_MIN and depth < _ANCHOR_MAX_DEPTH else []
         if not anchors:
-            out.extend(_short_diff(a, b) or self.plain(a, b))
+            short = _short_diff(a, b)
+            out.extend(short if short is not None else self.plain(a, b))
         else:
             pa = pb = 0
             for i, j in anchors:

@@ -412,8 +412,8 @@ def part_notes(item: RedlineItem, change: Change, shown: Sequence[ProvisionInfo]
     clauses.append(f"{describe_side(other)} in {other_name} {_is(other)} shown {other_verb} where "
                    f"{_stand(other, old=not side_is_old)}")
     text = f"{head}. The parts stand apart: " + ", ".join(clauses[:-1]) + " and " + clauses[-1] + "."
-    if change.similarity < 1.0:
-        words = _words(change) or "punctuation or spacing only"
+    if change.amended:
+        words = _words(change) or "punctuation, case or order only"
         wording = "the deleted text is the old wording" if side_is_old else "the inserted text is the new wording"
         text += f" The wording is also amended ({words}); {wording}."
     notes = [Note("change", text)]

@@ -564,7 +564,7 @@ class _Page:
                     continue
                 children.append(_annotation("a", {"href": "#" + self.anchor(side, info.eid), "class": "move-link"},
                                             f"Go to {side} {_capital(info.label)}"))
-        if role == "part-to" and change.similarity < 1.0:  # the word-level changes are in the side-by-side view
+        if role == "part-to" and change.amended:  # the word-level changes are in the side-by-side view
             children.append(_annotation(
                 "a", {"href": "#sbs-" + self.item_anchor(change, "change"), "class": "move-link js-only"},
                 "See its changes side by side"))
