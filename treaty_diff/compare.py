@@ -21,7 +21,7 @@ from treaty_diff.comparison import (
     Summary,
     parts_lay_out,
 )
-from treaty_diff.diff import DiffOptions, absorb_whitespace_gaps, diff_texts, words_changed
+from treaty_diff.diff import DiffOptions, absorb_whitespace_gaps, change_runs, diff_texts, words_changed
 from treaty_diff.model import (
     BLOCK_SEPARATOR,
     Alignment,
@@ -147,14 +147,7 @@ def _breaks_last(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     new number, and nothing moves.)
     """
     out = list(segments)
-    index = 0
-    while index < len(out):
-        if out[index].op == "equal":
-            index += 1
-            continue
-        end = index
-        while end < len(out) and out[end].op != "equal":
-            end += 1
+    for index, end in change_runs(segments):  # the rotation below keeps every segment's op: the runs stand
         if (index > 0 and end < len(out) and len(out[end].text) > len(BLOCK_SEPARATOR)
                 and out[end].text.startswith(BLOCK_SEPARATOR)
                 and all(s.text.startswith(BLOCK_SEPARATOR) for s in out[index:end])):
@@ -162,7 +155,6 @@ def _breaks_last(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
             for k in range(index, end):
                 out[k] = Segment(out[k].op, out[k].text[len(BLOCK_SEPARATOR):] + BLOCK_SEPARATOR)
             out[end] = Segment("equal", out[end].text[len(BLOCK_SEPARATOR):])
-        index = end
     return tuple(out)
 
 

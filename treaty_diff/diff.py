@@ -73,7 +73,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -89,6 +89,7 @@ __all__ = [
     "DiffOptions",
     "Granularity",
     "absorb_whitespace_gaps",
+    "change_runs",
     "diff_texts",
     "is_word",
     "similarity",
@@ -883,6 +884,19 @@ def _diff(old: str, new: str, options: DiffOptions) -> tuple[Segment, ...]:
 
 
 # -- measures ---------------------------------------------------------------------------------------------
+
+
+def change_runs(segments: Sequence[Segment]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each maximal run of non-equal segments: ``segments[start:end]``, in order."""
+    index = 0
+    while index < len(segments):
+        if segments[index].op == "equal":
+            index += 1
+            continue
+        start = index
+        while index < len(segments) and segments[index].op != "equal":
+            index += 1
+        yield start, index
 
 
 def words_changed(segments: Iterable[Segment]) -> tuple[int, int]:

@@ -129,7 +129,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from treaty_diff.align import align
-from treaty_diff.diff import DiffOptions, diff_texts
+from treaty_diff.diff import DiffOptions, change_runs, diff_texts
 from treaty_diff.model import Alignment, BlockPair, ChangeKind, Draft, Provision, ProvisionPair
 from treaty_diff.obligations import (
     UNSPECIFIED,
@@ -710,14 +710,7 @@ def _amended(text_a: str, text_b: str) -> str | None:
     """
     segments = list(diff_texts(text_a, text_b, _DIFF_OPTIONS))
     parts: list[str] = []
-    index = 0
-    while index < len(segments):
-        if segments[index].op == "equal":
-            index += 1
-            continue
-        start = index
-        while index < len(segments) and segments[index].op != "equal":
-            index += 1
+    for start, index in change_runs(segments):
         before = segments[start - 1].text if start > 0 else ""
         after = segments[index].text if index < len(segments) else ""
         deleted = "".join(s.text for s in segments[start:index] if s.op == "delete")
