@@ -26,11 +26,9 @@ a directory to hold soffice's temporary profile.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +36,7 @@ import uno  # type: ignore[import-not-found]
 
 # One soffice session, shared with the tests' LibreOffice driver.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from lo_driver import Office, paragraphs, prop, redlines
+from lo_driver import Office, paragraphs, prop, redlines, serve
 
 
 class CompareOffice(Office):
@@ -91,20 +89,8 @@ def _text(document: Any) -> str:
 def main() -> int:
     started = time.perf_counter()
     office = CompareOffice(sys.argv[1] if len(sys.argv) > 1 else None)
-    print(json.dumps({"ok": True, "ready": True, "start_s": time.perf_counter() - started}), flush=True)
-    try:
-        for line in sys.stdin:
-            request = json.loads(line)
-            if request.get("quit"):
-                break
-            try:
-                response = {"ok": True, **office.compare(request["old"], request["new"], request.get("texts", True))}
-            except Exception:
-                response = {"ok": False, "error": traceback.format_exc()}
-            print(json.dumps(response), flush=True)
-    finally:
-        office.close()
-    return 0
+    return serve(office, lambda request: office.compare(request["old"], request["new"], request.get("texts", True)),
+                 start_s=time.perf_counter() - started)
 
 
 if __name__ == "__main__":

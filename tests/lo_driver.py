@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from typing import Any
 
 import uno  # type: ignore[import-not-found]
@@ -162,22 +163,30 @@ def paragraphs(document: Any) -> list[dict[str, str]]:
     return result
 
 
-def main() -> int:
-    office = Office()
-    print(json.dumps({"ok": True, "ready": True}), flush=True)
+def serve(office: Any, handle: Callable[[dict[str, Any]], dict[str, Any]], **ready: Any) -> int:
+    """Answer one JSON request a line on stdin with one JSON line on stdout, until "quit" or end of input.
+
+    The tests' driver and the benchmark's (``benchmarks/lo_compare.py``) share this loop.
+    """
+    print(json.dumps({"ok": True, "ready": True, **ready}), flush=True)
     try:
         for line in sys.stdin:
             request = json.loads(line)
             if request.get("quit"):
                 break
             try:
-                response = {"ok": True, **office.inspect(request["path"])}
+                response = {"ok": True, **handle(request)}
             except Exception:
                 response = {"ok": False, "error": traceback.format_exc()}
             print(json.dumps(response), flush=True)
     finally:
         office.close()
     return 0
+
+
+def main() -> int:
+    office = Office()
+    return serve(office, lambda request: office.inspect(request["path"]))
 
 
 if __name__ == "__main__":

@@ -104,7 +104,7 @@ def _change(change_id: str, pair: ProvisionPair, olds: tuple[Provision, ...], ne
         similarity=round(pair.similarity, 4),
         words_inserted=inserted,
         words_deleted=deleted,
-        amended=_amended(olds, news),
+        amended=_wording_differs(olds, news),
     )
 
 
@@ -158,7 +158,7 @@ def _breaks_last(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def _amended(olds: tuple[Provision, ...], news: tuple[Provision, ...]) -> bool:
+def _wording_differs(olds: tuple[Provision, ...], news: tuple[Provision, ...]) -> bool:
     """Whether the paragraphs' wording differs, their numbers and the articles' nums and headings aside.
 
     Exact text, not the aligner's similarity (which folds case, punctuation and
@@ -270,7 +270,7 @@ def describe(pair: ProvisionPair, olds: tuple[Provision, ...], news: tuple[Provi
         where = f"now after {previous_new.label}" if previous_new is not None else "now first"
         details.append(f"moved ({where})")
     if pair.kind in ("split", "merged"):
-        details.append("amended" if _amended(olds, news) else "text unchanged")
+        details.append("amended" if _wording_differs(olds, news) else "text unchanged")
     elif pair.kind == "modified":
         details.append("amended")
     else:
@@ -401,8 +401,7 @@ def _with_old_ends(items: list[RedlineItem], ends: list[tuple[int, RedlineItem]]
     for index in anchors:
         place = old_position[by_id[items[index].change_id].old[0].eid]
         highest.append(max(place, highest[-1]) if highest else place)
-    last_old = max((index for index, item in enumerate(items) if item.role in _SHOWS_OLD
-                    and by_id[item.change_id].old), default=-1)
+    last_old = anchors[-1] if anchors else -1  # the last item showing old text (only "change" items do, yet)
     before: dict[int, list[RedlineItem]] = {}  # the old ends to show just before items[index]
     for start, end in ends:
         found = bisect.bisect_right(highest, start)
@@ -416,10 +415,6 @@ def _with_old_ends(items: list[RedlineItem], ends: list[tuple[int, RedlineItem]]
         if index < len(items):
             out.append(items[index])
     return out
-
-
-#: The redline roles whose item shows old text (the others show only new text).
-_SHOWS_OLD = frozenset({"change", "moved-from", "part-from"})
 
 
 def _scattered(change: Change, old_position: dict[str, int], new_position: dict[str, int]) -> bool:

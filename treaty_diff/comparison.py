@@ -32,19 +32,6 @@ def side_text(segments: Iterable[Segment], side: Literal["old", "new"]) -> str:
     return "".join(s.text for s in segments if s.op != skip)
 
 
-def provision_eid(eid: str, provisions: Iterable[str]) -> str | None:
-    """The eId among ``provisions`` that a line's eId belongs to, or None.
-
-    A num or heading line carries its provision's eId; a block's eId starts
-    with its provision's and two underscores (Akoma Ntoso naming), or is the
-    provision's own for a provision that is one unnumbered paragraph.
-    """
-    for candidate in provisions:
-        if eid == candidate or eid.startswith(candidate + "__"):
-            return candidate
-    return None
-
-
 @dataclass(frozen=True)
 class ProvisionInfo:
     """One side of a change: a provision as it stands in its draft."""

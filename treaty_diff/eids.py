@@ -9,6 +9,7 @@ siblings of the same kind (1-based).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from treaty_diff.model import roman_to_int
 
@@ -64,3 +65,16 @@ def component(element: str, num: str | None = None, position: int = 1) -> str:
 
 def join(parent: str | None, child: str) -> str:
     return f"{parent}__{child}" if parent else child
+
+
+def provision_eid(eid: str, provisions: Iterable[str]) -> str | None:
+    """The eId among ``provisions`` that a line's eId belongs to, or None.
+
+    A num or heading line carries its provision's eId; a block's eId starts
+    with its provision's and two underscores (Akoma Ntoso naming), or is the
+    provision's own for a provision that is one unnumbered paragraph.
+    """
+    for candidate in provisions:
+        if eid == candidate or eid.startswith(candidate + "__"):
+            return candidate
+    return None

@@ -95,6 +95,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from treaty_diff.eids import provision_eid
 from treaty_diff.model import BLOCK_SEPARATOR, Block, Draft, Provision
 
 Modality = Literal["prohibition", "obligation", "permission", "right", "recommendation"]
@@ -792,10 +793,9 @@ def _wording(provision: Provision) -> tuple[object, ...] | None:
     """
     blocks = []
     for block in provision.blocks:
-        suffix = block.eid[len(provision.eid):]
-        if not block.eid.startswith(provision.eid) or (suffix and not suffix.startswith("__")):
+        if provision_eid(block.eid, (provision.eid,)) is None:
             return None
-        blocks.append((suffix, block.kind, block.num, block.body, block.terms, block.depth,
+        blocks.append((block.eid[len(provision.eid):], block.kind, block.num, block.body, block.terms, block.depth,
                        block.provenance.is_verbatim))
     return (provision.heading, tuple(blocks))
 

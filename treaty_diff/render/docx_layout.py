@@ -28,7 +28,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from treaty_diff.comparison import Change, Comparison, Line, ProvisionInfo, RedlineItem, provision_eid
+from treaty_diff.comparison import Change, Comparison, Line, ProvisionInfo, RedlineItem
+from treaty_diff.eids import provision_eid
 from treaty_diff.model import BLOCK_SEPARATOR, DraftMeta, Segment
 
 Op = Literal["equal", "insert", "delete", "move-from", "move-to"]

@@ -56,9 +56,9 @@ from treaty_diff.comparison import (
     PartChange,
     ProvisionInfo,
     RedlineItem,
-    provision_eid,
     side_text,
 )
+from treaty_diff.eids import provision_eid
 from treaty_diff.model import BLOCK_SEPARATOR, DraftMeta, Segment
 from treaty_diff.render.base import Renderer, RenderOptions, register
 from treaty_diff.render.html_style import SCRIPT, stylesheet
