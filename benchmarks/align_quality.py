@@ -15,9 +15,9 @@ import argparse
 import time
 
 from treaty_diff.align import align
-from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
-from treaty_diff.evaluate import Tally, evaluate, report, total
-from treaty_diff.generate import Rates, generate_pair
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
+from treaty_diff.testing.evaluate import Tally, evaluate, report, total
+from treaty_diff.testing.generate import Rates, generate_pair
 
 TARGETS = {"f1": 0.99, "moved": 0.95, "renumbered": 0.99, "split": 0.90, "merged": 0.90}
 

@@ -16,9 +16,9 @@ import argparse
 import time
 
 from treaty_diff.align import align
-from treaty_diff.corpus import load_corpus
-from treaty_diff.evaluate import evaluate
-from treaty_diff.generate import generate_pair, scale_draft
+from treaty_diff.read.corpus import load_corpus
+from treaty_diff.testing.evaluate import evaluate
+from treaty_diff.testing.generate import generate_pair, scale_draft
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ edited copies replace, insert or delete a given share of its words (a fixed rand
 seed, so every run diffs the same texts). Also timed: two unrelated texts (the
 Moon Agreement against the Outer Space Treaty, ~3,000 words each), a shuffled
 copy (worst case for the Myers step, capped by the work budget), the two PPWT
-drafts in full, and similarity(). Each figure is the best of N runs, in ms of
+drafts in full. Each figure is the best of N runs, in ms of
 CPU time.
 """
 
@@ -20,8 +20,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from treaty_diff import diff as diff_module
-from treaty_diff.diff import DiffOptions, diff_texts, similarity, tokenize
+from treaty_diff.diff import DiffOptions, diff_texts
+from treaty_diff.text.tokens import tokenize
 
 SOURCES = Path(__file__).resolve().parent.parent / "tests" / "data" / "sources"
 
@@ -75,20 +75,13 @@ def main() -> None:
         ("3,000 words vs a shuffled copy", base, shuffled),
         ("PPWT 2008 vs 2014, whole drafts", _read("ppwt-2008-en.txt"), _read("ppwt-2014-en.txt")),
     ]
-    print(f"{'case':40} {'word':>9} {'char':>9} {'ign.case+punct':>15} {'similarity':>11}   segments")
+    print(f"{'case':40} {'word':>9} {'char':>9} {'ign.case+punct':>15}   segments")
     for name, old, new in cases:
         word = _best_ms(partial(diff_texts, old, new), args.repeat)
         char = _best_ms(partial(diff_texts, old, new, DiffOptions("char")), args.repeat)
         ignoring = DiffOptions(ignore_case=True, ignore_punctuation=True)
         ign = _best_ms(partial(diff_texts, old, new, ignoring), args.repeat)
-        sim = _best_ms(partial(_uncached_similarity, old, new), args.repeat)
-        print(f"{name:40} {word:7.1f}ms {char:7.1f}ms {ign:13.1f}ms {sim:9.1f}ms   {len(diff_texts(old, new))}")
-
-
-def _uncached_similarity(old: str, new: str) -> float:
-    """similarity() caches its results; clear the cache so that every call computes."""
-    diff_module._similarity.cache_clear()
-    return similarity(old, new)
+        print(f"{name:40} {word:7.1f}ms {char:7.1f}ms {ign:13.1f}ms   {len(diff_texts(old, new))}")
 
 
 if __name__ == "__main__":

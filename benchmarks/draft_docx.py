@@ -12,7 +12,7 @@ import io
 
 import docx
 
-from treaty_diff.model import Draft
+from treaty_diff.model.draft import Draft
 
 
 def draft_docx(draft: Draft) -> bytes:

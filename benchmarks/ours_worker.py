@@ -7,9 +7,8 @@ run times, wall clock: *read* (``parse_bytes`` of both drafts), *align*
 (``align``), *compare* (``comparison_from_alignment``: the word diffs and the
 Comparison), then each renderer (text, JSON, HTML, DOCX) on that Comparison.
 Runs stop early once ``--budget`` seconds have been spent (at least one run is
-always made); the number of runs made is reported. Caches that would carry
-results from one run to the next (``diff._similarity``) are cleared between
-runs, and the garbage collector is run outside the timed sections.
+always made); the number of runs made is reported. The garbage collector is run
+outside the timed sections.
 
 ``--json-only`` makes one run of read, align, compare and JSON and nothing
 else: the honest peak memory of the JSON path (``ru_maxrss`` of this process).
@@ -34,10 +33,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from treaty_diff import diff as diff_module
-from treaty_diff.akn import parse_bytes
 from treaty_diff.align import align
 from treaty_diff.compare import CompareOptions, comparison_from_alignment
+from treaty_diff.read.akn import parse_bytes
 from treaty_diff.render.base import RenderOptions, get_renderer
 
 FORMATS = ("text", "json", "html", "docx")
@@ -64,13 +62,6 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _clear_caches() -> None:
-    """Forget results memoised by an earlier run, so that every run computes what a fresh process would."""
-    cached = getattr(diff_module, "_similarity", None)
-    if cached is not None and hasattr(cached, "cache_clear"):
-        cached.cache_clear()
-
-
 def _timed(call: Callable[[], Any]) -> tuple[float, Any]:
     start = time.perf_counter()
     value = call()
@@ -80,7 +71,6 @@ def _timed(call: Callable[[], Any]) -> tuple[float, Any]:
 def run_once(old_xml: bytes, new_xml: bytes, formats: tuple[str, ...], times: dict[str, list[float]],
              errors: dict[str, str]) -> Any:
     """One run of every stage; appends each stage's seconds to ``times``; returns the Comparison (or None)."""
-    _clear_caches()
     gc.collect()
     try:
         seconds, drafts = _timed(lambda: (parse_bytes(old_xml, "old.xml"), parse_bytes(new_xml, "new.xml")))

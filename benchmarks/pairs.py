@@ -14,10 +14,11 @@ from pathlib import Path
 
 from draft_docx import draft_docx
 
-from treaty_diff.akn import draft_to_xml, parse_bytes
-from treaty_diff.corpus import load_corpus, load_corpus_draft
-from treaty_diff.generate import Rates, generate_pair, scale_draft
-from treaty_diff.model import Draft, ProvisionPair
+from treaty_diff.model.alignment import ProvisionPair
+from treaty_diff.model.draft import Draft
+from treaty_diff.read.akn import draft_to_xml, parse_bytes
+from treaty_diff.read.corpus import load_corpus, load_corpus_draft
+from treaty_diff.testing.generate import Rates, generate_pair, scale_draft
 
 #: The seed of every generated pair (the scaled draft and the edits made to it).
 SEED = 9

@@ -30,8 +30,9 @@ from typing import Any
 from ooxml_redline import Redline, normalise, read_redline
 from pairs import Pair
 
-from treaty_diff.evaluate import evaluate
-from treaty_diff.model import BLOCK_SEPARATOR, ProvisionPair
+from treaty_diff.model.alignment import ProvisionPair
+from treaty_diff.model.draft import BLOCK_SEPARATOR
+from treaty_diff.testing.evaluate import evaluate
 
 
 @dataclass(frozen=True)

@@ -30,14 +30,14 @@ from typing import TypeVar
 
 from treaty_diff.align import align
 from treaty_diff.compare import compare
-from treaty_diff.corpus import load_corpus
-from treaty_diff.generate import Rates, generate_pair, scale_draft
-from treaty_diff.model import Draft
-from treaty_diff.obligation_diff import compare_obligations
-from treaty_diff.obligations import extract_obligations
+from treaty_diff.model.draft import Draft
+from treaty_diff.obligations.compare import compare_obligations
+from treaty_diff.obligations.extract import extract_obligations
+from treaty_diff.read.corpus import load_corpus
 from treaty_diff.render.base import RenderOptions
-from treaty_diff.render.docx import render_docx
+from treaty_diff.render.docx.writer import render_docx
 from treaty_diff.render.json import JsonRenderer
+from treaty_diff.testing.generate import Rates, generate_pair, scale_draft
 
 T = TypeVar("T")
 

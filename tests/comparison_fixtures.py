@@ -7,7 +7,7 @@ equal + delete rebuild the old side, equal + insert the new side.
 
 from __future__ import annotations
 
-from treaty_diff.comparison import (
+from treaty_diff.model.comparison import (
     Change,
     Comparison,
     DefinitionChange,
@@ -17,7 +17,8 @@ from treaty_diff.comparison import (
     RedlineItem,
     Summary,
 )
-from treaty_diff.model import DraftMeta, Segment
+from treaty_diff.model.draft import DraftMeta
+from treaty_diff.model.segments import Segment
 
 HOSTILE = '<script>alert(1)</script> and "><img src=x onerror=alert(1)>'
 

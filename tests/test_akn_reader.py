@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import DRAFTS
 
-from treaty_diff.akn import read_draft
-from treaty_diff.akn.reader import MAX_BYTES
 from treaty_diff.errors import InputError
+from treaty_diff.read.akn import read_draft
+from treaty_diff.read.akn.reader import MAX_BYTES
 
 GOOD = (DRAFTS / "ptbt-1963.xml").read_text(encoding="utf-8")
 

@@ -7,12 +7,14 @@ from dataclasses import replace
 
 import pytest
 
-from treaty_diff.align import align, alignment_to_dict
-from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
-from treaty_diff.evaluate import evaluate, total
-from treaty_diff.generate import Rates, draft_from_texts, generate_pair, scale_draft
-from treaty_diff.model import Alignment, Draft, ProvisionPair
-from treaty_diff.similarity import Weights
+from treaty_diff.align import align
+from treaty_diff.align.similarity import Weights
+from treaty_diff.model.alignment import Alignment, ProvisionPair
+from treaty_diff.model.draft import Draft
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
+from treaty_diff.render.alignment import alignment_to_dict
+from treaty_diff.testing.evaluate import evaluate, total
+from treaty_diff.testing.generate import Rates, draft_from_texts, generate_pair, scale_draft
 
 A = "Each State Party shall designate a national authority to serve as the focal point for liaison with the agency."
 B = "The agency shall keep a register of launches and make the information available to all interested parties."

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from treaty_diff.align import align
-from treaty_diff.corpus import load_corpus_draft
-from treaty_diff.model import Alignment, BlockPair, ProvisionPair
+from treaty_diff.model.alignment import Alignment, BlockPair, ProvisionPair
+from treaty_diff.read.corpus import load_corpus_draft
 
 # (old eIds, new eIds, kind, renumbered, moved, reason), in reading order: 2014's order, deletions at their 2008 place.
 EXPECTED_PROVISIONS = [

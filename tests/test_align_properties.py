@@ -8,9 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from treaty_diff.align import align
-from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
-from treaty_diff.generate import Rates, draft_from_texts, generate_pair
-from treaty_diff.model import Alignment, Draft
+from treaty_diff.model.alignment import Alignment
+from treaty_diff.model.draft import Draft
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
+from treaty_diff.testing.generate import Rates, draft_from_texts, generate_pair
 
 WORDS = [
     "state", "party", "shall", "may", "not", "treaty", "outer", "space", "object", "weapon", "force", "threat", "use",
@@ -121,6 +122,6 @@ def test_the_two_ppwt_drafts_align_symmetrically() -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=0x303F)))
 def test_the_aligners_plain_word_pattern_finds_the_words_its_cjk_pattern_finds_in_texts_without_cjk(
         text: str) -> None:
-    from treaty_diff import similarity
+    from treaty_diff.text import tokens
 
-    assert similarity._PLAIN_TOKEN.findall(text) == similarity._cjk_tokens().findall(text)
+    assert tokens._PLAIN_TOKEN.findall(text) == tokens._cjk_tokens().findall(text)

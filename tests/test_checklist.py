@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from treaty_diff.akn.checklist import CHECKLIST_NS, bundled_checklists, load_checklist, parse_checklist, schema_path
 from treaty_diff.errors import InputError
+from treaty_diff.read.checklist import CHECKLIST_NS, bundled_checklists, load_checklist, parse_checklist, schema_path
 
 PAROS_IDS = [
     "no-placement-orbit", "no-celestial-installation", "no-stationing-other", "no-force", "no-assistance",

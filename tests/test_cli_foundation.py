@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from treaty_diff.corpus import load_corpus_draft
+from treaty_diff.read.corpus import load_corpus_draft
 
 
 def test_list_names_every_bundled_draft_with_its_figures(run) -> None:  # type: ignore[no-untyped-def]

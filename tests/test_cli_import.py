@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import SOURCES
 
-from treaty_diff.corpus import load_corpus_draft
+from treaty_diff.read.corpus import load_corpus_draft
 
 
 def body_of(source: str) -> str:

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from treaty_diff.compare import compare
-from treaty_diff.comparison import Comparison
-from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
-from treaty_diff.generate import Rates, generate_pair
-from treaty_diff.model import BLOCK_SEPARATOR, Draft
+from treaty_diff.model.comparison import Comparison
+from treaty_diff.model.draft import BLOCK_SEPARATOR, Draft
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.render.base import RenderOptions, get_renderer
+from treaty_diff.testing.generate import Rates, generate_pair
 
 
 def rebuilds_both_sides(comparison: Comparison, old: Draft, new: Draft) -> None:
@@ -191,7 +191,7 @@ def test_running_the_comparison_twice_gives_the_same_bytes(run) -> None:  # type
 
 
 def test_a_split_or_merge_that_keeps_every_word_is_described_as_text_unchanged() -> None:
-    from treaty_diff.generate import draft_from_texts
+    from treaty_diff.testing.generate import draft_from_texts
 
     first = "Each State Party shall designate a national authority to serve as the focal point for the agency."
     second = "The agency shall keep a register of launches and make the information available to all parties."
@@ -211,7 +211,7 @@ def test_a_deleted_paragraph_reads_from_its_first_word_to_the_blank_line_after_i
 
 
 def test_a_split_that_changes_only_case_or_punctuation_is_described_as_amended() -> None:
-    from treaty_diff.generate import draft_from_texts
+    from treaty_diff.testing.generate import draft_from_texts
 
     first = "Each State Party shall designate a national authority to serve as the focal point for the agency."
     second = "The agency shall keep a register of launches and make the information available to all parties."

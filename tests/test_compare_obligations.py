@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from treaty_diff.compare import CompareOptions, compare
-from treaty_diff.corpus import load_corpus_draft
+from treaty_diff.read.corpus import load_corpus_draft
 
 
 @pytest.fixture(scope="module")

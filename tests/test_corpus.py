@@ -9,7 +9,7 @@ import pytest
 from conftest import DRAFTS, SOURCES
 from lxml import etree
 
-from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
 
 SOURCE_FILES = {
     "ppwt-2008": "ppwt-2008-en.txt",
@@ -102,7 +102,7 @@ def test_a_list_item_keeps_its_place_under_its_chapeau() -> None:
 
 
 def test_every_draft_file_reads_back_to_the_same_bytes_when_written_again() -> None:
-    from treaty_diff.akn import draft_to_xml
+    from treaty_diff.read.akn import draft_to_xml
 
     for draft_id in CORPUS_IDS:
         assert draft_to_xml(load_corpus_draft(draft_id)) == (DRAFTS / f"{draft_id}.xml").read_bytes()

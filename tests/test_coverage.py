@@ -13,22 +13,13 @@ import json
 
 import pytest
 
-from treaty_diff.akn.checklist import load_checklist
-from treaty_diff.corpus import CORPUS_IDS, load_corpus, load_corpus_draft
-from treaty_diff.coverage import (
-    Checklist,
-    ChecklistElement,
-    CoverageReport,
-    Rule,
-    TermGroup,
-    Verdict,
-    check_coverage,
-    coverage_to_dict,
-    coverage_to_text,
-    judge,
-)
-from treaty_diff.model import Block, Draft, DraftMeta, Provenance, Provision, Source
-from treaty_diff.obligations import extract_obligations
+from treaty_diff.model.coverage import Checklist, ChecklistElement, CoverageReport, Rule, TermGroup, Verdict
+from treaty_diff.model.draft import Block, Draft, DraftMeta, Provenance, Provision, Source
+from treaty_diff.obligations.coverage import check_coverage, find, judge
+from treaty_diff.obligations.extract import extract_obligations
+from treaty_diff.read.checklist import load_checklist
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus, load_corpus_draft
+from treaty_diff.render.coverage import coverage_to_dict, coverage_to_text
 
 D08, D14, OST, PTBT, MOON = CORPUS_IDS
 
@@ -273,8 +264,8 @@ def test_an_excluding_group_removes_a_match() -> None:
 def test_terms_match_whole_words_unless_they_end_with_a_star() -> None:
     group = TermGroup("place", ("place",))
     (placement,) = extract_obligations(_draft("States Parties shall not agree to the placement of arms."))
-    assert group.find(placement) is None
-    assert TermGroup("place", ("place*",)).find(placement) == "placement"
+    assert find(group, placement) is None
+    assert find(TermGroup("place", ("place*",)), placement) == "placement"
 
 
 def test_a_covered_match_wins_over_a_partial_one_and_cites_only_covering_clauses() -> None:

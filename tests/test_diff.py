@@ -9,18 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from treaty_diff import diff as diff_module
 from treaty_diff.diff import (
     MAX_DISTINCT_TOKENS,
     DiffOptions,
     absorb_whitespace_gaps,
     diff_texts,
-    is_word,
-    similarity,
-    tokenize,
     words_changed,
 )
-from treaty_diff.model import Segment
+from treaty_diff.diff import words as diff_module
+from treaty_diff.model.segments import Segment
+from treaty_diff.text.tokens import is_word, tokenize
 
 SOURCES = Path(__file__).parent / "data" / "sources"
 
@@ -434,33 +432,11 @@ def test_words_changed_counts_each_chinese_character_but_not_its_punctuation() -
     assert words_changed((Segment("insert", "外空，"), Segment("delete", "。"), Segment("equal", "武器"))) == (2, 0)
 
 
-def test_similarity_of_a_text_with_itself_is_one() -> None:
-    assert similarity("Article I", "Article I") == 1.0
-    assert similarity("", "") == 1.0
-
-
-def test_similarity_is_the_share_of_common_words() -> None:
-    assert similarity("the cat sat", "the dog sat") == pytest.approx(2 * 2 / 6)
-    assert similarity("alpha beta", "gamma delta") == 0.0
-    assert similarity("alpha", "") == 0.0
-
-
-def test_similarity_looks_at_words_only() -> None:
-    assert similarity("States, Parties", "States  Parties.") == 1.0
-    assert similarity("States Parties", "states parties") == 0.0
-    assert similarity("States Parties", "states parties", DiffOptions(ignore_case=True)) == 1.0
-
-
-def test_similarity_without_words_compares_the_rest() -> None:
-    assert similarity(",", ".") == 0.0
-    assert similarity(", ", ",", DiffOptions(ignore_whitespace=True)) == 1.0
-
-
 def test_the_stored_table_of_combining_marks_is_this_pythons_or_is_not_used() -> None:
     import unicodedata
 
-    from treaty_diff import _marks
-    from treaty_diff.diff import _mark_ranges, compute_mark_ranges
+    from treaty_diff.text import unicode_marks as _marks
+    from treaty_diff.text.tokens import _mark_ranges, compute_mark_ranges
 
     computed = tuple(compute_mark_ranges())
     if unicodedata.unidata_version == _marks.UNIDATA_VERSION:

@@ -8,17 +8,11 @@ from itertools import accumulate, pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treaty_diff import diff as diff_module
-from treaty_diff.diff import (
-    DiffOptions,
-    absorb_whitespace_gaps,
-    diff_texts,
-    is_word,
-    similarity,
-    tokenize,
-    words_changed,
-)
-from treaty_diff.model import Segment
+from treaty_diff.diff import DiffOptions, absorb_whitespace_gaps, diff_texts, words_changed
+from treaty_diff.diff import words as diff_module
+from treaty_diff.model.segments import Segment
+from treaty_diff.text import tokens as token_module
+from treaty_diff.text.tokens import is_word, tokenize
 
 WORDS = ["State", "States", "Parties", "shall", "not", "place", "outer", "space", "co-operation", "man's",
          "State’s", "Article", "I", "IV", "1.5", "10,000", "weapon", "the", "THE", "of", "in", "été"]
@@ -126,7 +120,7 @@ def test_with_ignore_options_the_new_text_rebuilds_exactly_and_the_old_up_to_wha
         if ignore_whitespace:
             text = "".join(ch for ch in text if not ch.isspace())
         if ignore_punctuation:
-            text = "".join(ch for ch in text if not diff_module._is_ignorable_mark(ch))
+            text = "".join(ch for ch in text if not token_module.is_ignorable_mark(ch))
         return text
 
     segments = diff_texts(old, new, options)
@@ -149,14 +143,6 @@ def test_words_changed_accounts_for_every_word(pair: tuple[str, str]) -> None:
 
 
 @SETTINGS
-@given(edited())
-def test_similarity_is_one_for_a_text_and_itself_and_between_zero_and_one_otherwise(pair: tuple[str, str]) -> None:
-    old, new = pair
-    assert similarity(old, old) == 1.0
-    assert 0.0 <= similarity(old, new) <= 1.0
-
-
-@SETTINGS
 @given(st.text())
 def test_joining_the_tokens_gives_any_text_back(text: str) -> None:
     tokens = tokenize(text)
@@ -167,9 +153,9 @@ def test_joining_the_tokens_gives_any_text_back(text: str) -> None:
 @SETTINGS
 @given(st.text() | st.text(alphabet=st.characters(blacklist_categories=["Mn", "Mc", "Me", "Lo"])))
 def test_the_short_tokenizer_patterns_give_the_full_patterns_tokens_on_the_texts_they_are_used_for(text: str) -> None:
-    pattern = diff_module._token_pattern
+    pattern = token_module._token_pattern
     full = pattern(True, True).findall(text)
-    marks, cjk = diff_module._has_marks(text), diff_module._has_cjk(text)
+    marks, cjk = token_module._has_marks(text), token_module._has_cjk(text)
     assert pattern(marks, cjk).findall(text) == full
     if not marks:
         assert pattern(False, True).findall(text) == full

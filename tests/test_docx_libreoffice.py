@@ -29,9 +29,9 @@ import pytest
 from comparison_fixtures import sample_comparison
 from test_render_docx import expected_paragraphs
 
-from treaty_diff.comparison import Comparison
+from treaty_diff.model.comparison import Comparison
 from treaty_diff.render.base import RenderOptions
-from treaty_diff.render.docx import render_docx
+from treaty_diff.render.docx.writer import render_docx
 
 DRIVER = Path(__file__).with_name("lo_driver.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -202,7 +202,7 @@ def test_libreoffice_finds_no_tracked_change_in_the_static_report(office: Office
 def test_libreoffice_accepting_gives_the_new_draft_and_rejecting_the_old_on_bundled_pairs(
         office: Office, tmp_path: Path, old: str, new: str) -> None:
     from treaty_diff.compare import compare
-    from treaty_diff.corpus import load_corpus_draft
+    from treaty_diff.read.corpus import load_corpus_draft
 
     old_draft, new_draft = load_corpus_draft(old), load_corpus_draft(new)
     report = opened(office, tmp_path, compare(old_draft, new_draft), redline_only=True)
@@ -236,7 +236,7 @@ def test_libreoffice_rejecting_an_inserted_paragraph_mark_runs_a_straddling_word
 
 def test_libreoffice_sees_the_ppwt_redlines_comments_and_headings(office: Office, tmp_path: Path) -> None:
     from treaty_diff.compare import compare
-    from treaty_diff.corpus import load_corpus_draft
+    from treaty_diff.read.corpus import load_corpus_draft
 
     comparison = compare(load_corpus_draft("ppwt-2008"), load_corpus_draft("ppwt-2014"))
     report = opened(office, tmp_path, comparison)

@@ -8,11 +8,12 @@ from dataclasses import replace
 
 import pytest
 
-from treaty_diff.akn import draft_to_xml, parse_bytes
-from treaty_diff.corpus import CORPUS_IDS, load_corpus, load_corpus_draft
-from treaty_diff.evaluate import evaluate, report, total
-from treaty_diff.generate import GENERATED, Rates, generate_pair, scale_draft
-from treaty_diff.model import Draft, ProvisionPair
+from treaty_diff.model.alignment import ProvisionPair
+from treaty_diff.model.draft import Draft
+from treaty_diff.read.akn import draft_to_xml, parse_bytes
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus, load_corpus_draft
+from treaty_diff.testing.evaluate import evaluate, report, total
+from treaty_diff.testing.generate import GENERATED, Rates, generate_pair, scale_draft
 
 BUSY = Rates(modify=0.15, move=0.1, split=0.1, merge=0.1, delete=0.1, insert=0.1)
 

@@ -18,10 +18,10 @@ from comparison_fixtures import HOSTILE, sample_comparison
 from test_render_html import contrast, expected_marks, normalise
 
 from treaty_diff.compare import compare
-from treaty_diff.comparison import Comparison
-from treaty_diff.corpus import load_corpus_draft
-from treaty_diff.model import Draft
-from treaty_diff.render.html import render_html
+from treaty_diff.model.comparison import Comparison
+from treaty_diff.model.draft import Draft
+from treaty_diff.read.corpus import load_corpus_draft
+from treaty_diff.render.html.page import render_html
 
 SIDE_TEXT = """(drop) => {
   const copy = document.getElementById('redline').cloneNode(true);

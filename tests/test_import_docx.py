@@ -16,12 +16,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from treaty_diff.akn import draft_to_xml, parse_bytes
-from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.errors import InputError
-from treaty_diff.importers import ImportOptions, import_file
-from treaty_diff.importers.docx import read_docx
-from treaty_diff.model import Draft, roman_to_int
+from treaty_diff.model.draft import Draft
+from treaty_diff.model.numbers import roman_to_int
+from treaty_diff.read.akn import draft_to_xml, parse_bytes
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
+from treaty_diff.read.importers import ImportOptions, import_file
+from treaty_diff.read.importers.docx import read_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from treaty_diff.errors import InputError
-from treaty_diff.importers import MAX_TEXT_BYTES, ImportOptions, import_file, import_text
-from treaty_diff.importers import docx as docx_reader
+from treaty_diff.read.importers import MAX_TEXT_BYTES, ImportOptions, import_file, import_text
+from treaty_diff.read.importers import docx as docx_reader
 
 TREATY = (
     "Treaty on Hostile Files\n\nThe Parties,\n\nConsidering that files may be hostile,\n\n"

@@ -46,21 +46,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from treaty_diff.align import align
-from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
-from treaty_diff.importers import ImportOptions, import_text
-from treaty_diff.model import Block, Draft, DraftMeta, Provenance, Provision, Source
-from treaty_diff.obligation_diff import (
-    FORCE,
-    STATUSES,
-    ObligationChange,
-    ObligationComparison,
-    compare_obligations,
-    condition_kind,
-    obligation_comparison_to_dict,
-    obligation_comparison_to_text,
-    reverse_alignment,
-)
-from treaty_diff.obligations import Obligation, extract_obligations
+from treaty_diff.model.draft import Block, Draft, DraftMeta, Provenance, Provision, Source
+from treaty_diff.model.obligations import STATUSES, Obligation, ObligationChange, ObligationComparison
+from treaty_diff.obligations.compare import FORCE, compare_obligations, condition_kind, reverse_alignment
+from treaty_diff.obligations.extract import extract_obligations
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
+from treaty_diff.read.importers import ImportOptions, import_text
+from treaty_diff.render.obligations import obligation_comparison_to_dict, obligation_comparison_to_text
 
 Side = tuple[str, str] | None  # (eId, a fragment of the quote)
 Row = tuple[str, Side, Side]

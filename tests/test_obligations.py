@@ -16,21 +16,18 @@ from dataclasses import replace
 
 import pytest
 
-from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
-from treaty_diff.model import Block, Draft, DraftMeta, Provenance, Provision, Source
-from treaty_diff.obligations import (
+from treaty_diff.model.draft import Block, Draft, DraftMeta, Provenance, Provision, Source
+from treaty_diff.model.obligations import MODALITIES, UNSPECIFIED, Obligation
+from treaty_diff.obligations.extract import (
     _CLAUSE_TRAIL,
     _MARKER_RE,
-    MODALITIES,
-    UNSPECIFIED,
-    Obligation,
     _markers,
     _trim_span,
     canonical_bearer,
     extract_obligations,
-    obligations_to_dict,
-    obligations_to_text,
 )
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
+from treaty_diff.render.obligations import obligations_to_dict, obligations_to_text
 
 Row = tuple[str, str, str, str]
 
@@ -532,8 +529,8 @@ def test_a_clause_span_loses_the_trail_the_trail_pattern_defines() -> None:
 
 
 def test_an_article_worded_as_one_already_read_gives_the_same_obligations_as_when_read_afresh() -> None:
-    from treaty_diff.generate import generate_pair, scale_draft
-    from treaty_diff.obligations import ExtractionMemo
+    from treaty_diff.obligations.extract import ExtractionMemo
+    from treaty_diff.testing.generate import generate_pair, scale_draft
 
     corpus = [load_corpus_draft(draft_id) for draft_id in CORPUS_IDS]
     generated = generate_pair(scale_draft(corpus, 60, seed=3), 3)

@@ -22,12 +22,12 @@ from test_render_docx import NS, body_paragraphs, part, redline, resolve, w
 from test_render_html import normalise, parse, side_text
 
 from treaty_diff.compare import compare
-from treaty_diff.comparison import Comparison, RedlineItem
-from treaty_diff.corpus import load_corpus
-from treaty_diff.generate import Rates, draft_from_texts, generate_pair, scale_draft
-from treaty_diff.model import BLOCK_SEPARATOR, Draft
-from treaty_diff.render.html import render_html
+from treaty_diff.model.comparison import Comparison, RedlineItem
+from treaty_diff.model.draft import BLOCK_SEPARATOR, Draft
+from treaty_diff.read.corpus import load_corpus
+from treaty_diff.render.html.page import render_html
 from treaty_diff.render.json import comparison_dict
+from treaty_diff.testing.generate import Rates, draft_from_texts, generate_pair, scale_draft
 
 
 def scattered_drafts() -> tuple[Draft, Draft]:

@@ -27,13 +27,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from treaty_diff.compare import compare
-from treaty_diff.comparison import Change, Comparison, ProvisionInfo, RedlineItem, Summary
-from treaty_diff.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.errors import OutputError, TreatyDiffError, UsageError
-from treaty_diff.model import BLOCK_SEPARATOR, Draft, DraftMeta, Segment
+from treaty_diff.model.comparison import Change, Comparison, ProvisionInfo, RedlineItem, Summary
+from treaty_diff.model.draft import BLOCK_SEPARATOR, Draft, DraftMeta
+from treaty_diff.model.segments import Segment
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.render.base import RenderOptions, get_renderer
-from treaty_diff.render.docx import _table, _Writer, render_docx
-from treaty_diff.render.docx_layout import Para, Piece, layout_redline, paragraphs, separate_insertions
+from treaty_diff.render.docx.layout import Para, Piece, layout_redline, paragraphs, separate_insertions
+from treaty_diff.render.docx.writer import _table, _Writer, render_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

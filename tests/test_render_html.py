@@ -15,12 +15,12 @@ from comparison_fixtures import HOSTILE, sample_comparison
 from lxml import etree
 
 from treaty_diff.compare import compare
-from treaty_diff.comparison import Comparison, Line, PartChange, ProvisionInfo
-from treaty_diff.corpus import load_corpus_draft
-from treaty_diff.model import Segment
+from treaty_diff.model.comparison import Comparison, Line, PartChange, ProvisionInfo
+from treaty_diff.model.segments import Segment
+from treaty_diff.read.corpus import load_corpus_draft
 from treaty_diff.render.base import RenderOptions, get_renderer
-from treaty_diff.render.html import cut_at_shared_breaks, obligations_section, render_html
-from treaty_diff.render.html_style import CONTRAST_PAIRS, PALETTE, SCRIPT, stylesheet
+from treaty_diff.render.html.page import cut_at_shared_breaks, obligations_section, render_html
+from treaty_diff.render.html.style import CONTRAST_PAIRS, PALETTE, SCRIPT, stylesheet
 
 Doc = lxml.html.HtmlElement
 

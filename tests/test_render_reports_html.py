@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from treaty_diff.akn.checklist import load_checklist
-from treaty_diff.corpus import load_corpus_draft
-from treaty_diff.coverage import check_coverage
-from treaty_diff.obligation_diff import compare_obligations
+from treaty_diff.obligations.compare import compare_obligations
+from treaty_diff.obligations.coverage import check_coverage
+from treaty_diff.read.checklist import load_checklist
+from treaty_diff.read.corpus import load_corpus_draft
 from treaty_diff.render.base import RenderOptions, get_renderer
 
 

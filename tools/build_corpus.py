@@ -16,9 +16,9 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from treaty_diff.akn import draft_to_xml, parse_bytes
-from treaty_diff.importers.plaintext import parse_text
-from treaty_diff.model import Block, Draft, DraftMeta, Provenance, ProvenanceStatus, Provision, Source
+from treaty_diff.model.draft import Block, Draft, DraftMeta, Provenance, ProvenanceStatus, Provision, Source
+from treaty_diff.read.akn import draft_to_xml, parse_bytes
+from treaty_diff.read.importers.plaintext import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tests" / "data" / "sources"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from treaty_diff.diff import compute_mark_ranges
+from treaty_diff.text.tokens import compute_mark_ranges
 
 TARGET = Path(__file__).resolve().parent.parent / "treaty_diff" / "_marks.py"
 

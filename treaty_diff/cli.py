@@ -19,14 +19,14 @@ from typing import Any, NoReturn
 import click
 
 from treaty_diff import __version__
-from treaty_diff.akn import check_file, draft_to_xml, provision_to_xml
-from treaty_diff.corpus import load_corpus, load_draft
 from treaty_diff.errors import InputError, TreatyDiffError, UsageError
-from treaty_diff.model import Draft, Provision
+from treaty_diff.model.draft import Draft, Provision
 from treaty_diff.output import write_atomic
+from treaty_diff.read.akn import check_file, draft_to_xml, provision_to_xml
+from treaty_diff.read.corpus import load_corpus, load_draft
 from treaty_diff.render.base import RenderOptions, get_renderer, renderer_names
+from treaty_diff.render.drafts import draft_dict, draft_listing, reconstructed_notice
 from treaty_diff.render.page import json_text
-from treaty_diff.views import draft_dict, draft_listing, reconstructed_notice
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
@@ -134,7 +134,8 @@ def validate(files: tuple[str, ...]) -> None:
     One line per problem, naming the file and line; exit 0 when every file is
     valid, 2 otherwise.
     """
-    from treaty_diff.corpus import CORPUS_IDS, is_importable
+    from treaty_diff.read.corpus import CORPUS_IDS
+    from treaty_diff.read.kinds import is_importable
 
     invalid = 0
     for name in files:
@@ -263,12 +264,14 @@ def compare(ctx: click.Context, old: str, new: str, fmt: str, output: str | None
 @click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
 def obligations(draft: str, fmt: str, output: str | None) -> None:
     """The deontic clauses of a draft: who must, must not and may do what, with citations."""
-    from treaty_diff.obligations import DraftObligations
+    from treaty_diff.model.obligations import DraftObligations
+    from treaty_diff.obligations.extract import extract_obligations
 
     loaded = load_draft(draft, on_warning=_warn_import)
     _warn_if_not_english([loaded])
     renderer = get_renderer("obligations", fmt)
-    deliver(renderer.render(DraftObligations.of(loaded), RenderOptions()), output, renderer.binary, (draft,))
+    value = DraftObligations(loaded, extract_obligations(loaded))
+    deliver(renderer.render(value, RenderOptions()), output, renderer.binary, (draft,))
 
 
 @cli.command()
@@ -288,9 +291,9 @@ def coverage(drafts: tuple[str, ...], checklist: str | None, against: str | None
     counterpart in the other draft, flagging those dropped, added, weakened
     and strengthened.
     """
-    from treaty_diff.akn.checklist import load_checklist
-    from treaty_diff.coverage import check_coverage
-    from treaty_diff.obligation_diff import compare_obligations
+    from treaty_diff.obligations.compare import compare_obligations
+    from treaty_diff.obligations.coverage import check_coverage
+    from treaty_diff.read.checklist import load_checklist
 
     loaded = [load_draft(d, on_warning=_warn_import) for d in drafts]
     _warn_if_not_english(loaded)
@@ -326,7 +329,7 @@ def coverage(drafts: tuple[str, ...], checklist: str | None, against: str | None
 def align(old: str, new: str) -> None:
     """Debugging: the raw alignment of two drafts, as JSON."""
     from treaty_diff.align import align as run_align
-    from treaty_diff.align import alignment_to_dict
+    from treaty_diff.render.alignment import alignment_to_dict
 
     emit_json(alignment_to_dict(run_align(load_draft(old, _warn_import), load_draft(new, _warn_import))))
 
@@ -350,7 +353,7 @@ def import_command(file: str, output: str, draft_id: str | None, title: str | No
                    date: str | None, language: str | None, status: str, provenance: str | None,
                    source: str | None, strict: bool) -> None:
     """Turn a plain-text or DOCX draft into a valid Akoma Ntoso draft file."""
-    from treaty_diff.importers import ImportOptions, import_file
+    from treaty_diff.read.importers import ImportOptions, import_file
 
     try:
         options = ImportOptions(id=draft_id, title=title, symbol=symbol, date=date, language=language,

@@ -10,7 +10,9 @@ import bisect
 from dataclasses import dataclass, field
 
 from treaty_diff.align import align
-from treaty_diff.comparison import (
+from treaty_diff.diff import DiffOptions, absorb_whitespace_gaps, change_runs, diff_texts, words_changed
+from treaty_diff.model.alignment import Alignment, BlockPair, ChangeKind, DefinitionPair, ProvisionPair
+from treaty_diff.model.comparison import (
     Change,
     Comparison,
     DefinitionChange,
@@ -21,21 +23,9 @@ from treaty_diff.comparison import (
     Summary,
     parts_lay_out,
 )
-from treaty_diff.diff import DiffOptions, absorb_whitespace_gaps, change_runs, diff_texts, words_changed
-from treaty_diff.model import (
-    BLOCK_SEPARATOR,
-    Alignment,
-    Block,
-    BlockPair,
-    ChangeKind,
-    DefinitionPair,
-    Draft,
-    Provision,
-    ProvisionPair,
-    Segment,
-    SegmentOp,
-)
-from treaty_diff.obligation_diff import compare_obligations
+from treaty_diff.model.draft import BLOCK_SEPARATOR, Block, Draft, Provision
+from treaty_diff.model.segments import Segment, SegmentOp
+from treaty_diff.obligations.compare import compare_obligations
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,8 @@ _REGISTRY: dict[tuple[str, str], type[Renderer[Any]]] = {}
 BUILTIN: dict[tuple[str, str], str] = {
     ("comparison", "text"): "treaty_diff.render.text",
     ("comparison", "json"): "treaty_diff.render.json",
-    ("comparison", "html"): "treaty_diff.render.html",
-    ("comparison", "docx"): "treaty_diff.render.docx",
+    ("comparison", "html"): "treaty_diff.render.html.page",
+    ("comparison", "docx"): "treaty_diff.render.docx.writer",
     ("coverage", "text"): "treaty_diff.render.coverage",
     ("coverage", "json"): "treaty_diff.render.coverage",
     ("coverage", "html"): "treaty_diff.render.coverage",

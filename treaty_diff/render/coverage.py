@@ -2,11 +2,113 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from lxml.html import builder as E
 
-from treaty_diff.coverage import CoverageReport, coverage_to_dict, coverage_to_text
+from treaty_diff.model.coverage import STATUSES, Citation, CoverageReport, Verdict
 from treaty_diff.render.base import Renderer, RenderOptions, register
 from treaty_diff.render.page import json_text, standalone_page
+
+
+def citation_dict(citation: Citation) -> dict[str, Any]:
+    return {
+        "eId": citation.eid,
+        "num": citation.num,
+        "block": citation.block,
+        "modality": citation.modality,
+        "quote": citation.quote,
+        "start": citation.start,
+        "end": citation.end,
+        "provenance": "reconstructed" if citation.reconstructed else "verbatim",
+    }
+
+
+def verdict_dict(verdict: Verdict) -> dict[str, Any]:
+    return {
+        "status": verdict.status,
+        "citations": [citation_dict(c) for c in verdict.citations],
+        "reason": verdict.reason,
+    }
+
+
+def coverage_to_dict(report: CoverageReport) -> dict[str, Any]:
+    """``coverage --format json`` (contracts.md), with the gaps of each draft."""
+    ids = [d.id for d in report.drafts]
+    return {
+        "checklist": report.checklist.id,
+        "title": report.checklist.title,
+        "drafts": ids,
+        "elements": [
+            {
+                "id": row.element.id,
+                "label": row.element.label,
+                "description": row.element.description,
+                "modality": list(row.element.modalities),
+                "verdicts": {draft_id: verdict_dict(v) for draft_id, v in zip(ids, row.verdicts)},
+            }
+            for row in report.rows
+        ],
+        "summary": {
+            draft_id: {status: sum(1 for row in report.rows if row.verdicts[i].status == status)
+                       for status in STATUSES}
+            for i, draft_id in enumerate(ids)
+        },
+        "gaps": {
+            draft_id: [{"id": element.id, "status": verdict.status, "reason": verdict.reason}
+                       for element, verdict in report.gaps(draft_id)]
+            for draft_id in ids
+        },
+    }
+
+
+def _short(citation: Citation) -> str:
+    label = citation.label
+    label = re.sub(r"^Article\s+", "", label)
+    return label + ("*" if citation.reconstructed else "")
+
+
+def _cell(verdict: Verdict) -> str:
+    if verdict.status == "absent":
+        return "absent"
+    labels = list(dict.fromkeys(_short(c) for c in verdict.citations))
+    return f"{verdict.status} ({', '.join(labels)})"
+
+
+def coverage_to_text(report: CoverageReport) -> str:
+    """The matrix (element x draft, citing articles), the reasons and citations, then each draft's gaps."""
+    checklist = report.checklist
+    ids = [d.id for d in report.drafts]
+    lines = [f"Coverage of checklist {checklist.id!r}: {checklist.title}", ""]
+    cells = [[_cell(v) for v in row.verdicts] for row in report.rows]
+    first = max(len("element"), *(len(row.element.id) for row in report.rows))
+    widths = [max(len(draft_id), *(len(cells[r][c]) for r in range(len(cells)))) for c, draft_id in enumerate(ids)]
+    lines.append("  ".join(["element".ljust(first), *(d.ljust(w) for d, w in zip(ids, widths))]).rstrip())
+    for row, row_cells in zip(report.rows, cells):
+        lines.append("  ".join([row.element.id.ljust(first),
+                                *(c.ljust(w) for c, w in zip(row_cells, widths))]).rstrip())
+    lines.append("")
+    lines.append("In brackets: the articles cited. * reconstructed text, NOT the official wording.")
+    lines.append("")
+    lines.append("Verdicts")
+    for row in report.rows:
+        lines.append(f"{row.element.id}: {row.element.label}")
+        for draft_id, verdict in zip(ids, row.verdicts):
+            lines.append(f"  {draft_id}: {verdict.status} — {verdict.reason}")
+            for citation in verdict.citations:
+                flag = " [reconstructed]" if citation.reconstructed else ""
+                lines.append(f"    {citation.label} ({citation.eid}){flag}: “{citation.quote}”")
+    lines.append("")
+    lines.append("Gaps")
+    for draft_id in ids:
+        gaps = report.gaps(draft_id)
+        absent = sum(1 for _, v in gaps if v.status == "absent")
+        partial = len(gaps) - absent
+        lines.append(f"{draft_id}: {absent} absent, {partial} partial")
+        for element, verdict in gaps:
+            lines.append(f"  {verdict.status:7}  {element.id}: {verdict.reason}")
+    return "\n".join(lines).rstrip() + "\n"
 
 
 @register

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from treaty_diff.comparison import (
+from treaty_diff.model.comparison import (
     Change,
     Comparison,
     DefinitionChange,
@@ -17,11 +17,11 @@ from treaty_diff.comparison import (
     ProvisionInfo,
     RedlineItem,
 )
-from treaty_diff.model import Segment
-from treaty_diff.obligation_diff import obligation_comparison_to_dict
+from treaty_diff.model.segments import Segment
 from treaty_diff.render.base import Renderer, RenderOptions, register
+from treaty_diff.render.drafts import meta_dict
+from treaty_diff.render.obligations import obligation_comparison_to_dict
 from treaty_diff.render.page import json_text
-from treaty_diff.views import meta_dict
 
 SCHEMA_VERSION = "1.0"
 

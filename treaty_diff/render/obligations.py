@@ -2,17 +2,161 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 from lxml.html import builder as E
 
-from treaty_diff.obligation_diff import (
-    ObligationComparison,
-    obligation_comparison_to_dict,
-    obligation_comparison_to_text,
-)
-from treaty_diff.obligations import DraftObligations, obligations_to_dict, obligations_to_text
+from treaty_diff.model.draft import Draft
+from treaty_diff.model.obligations import MODALITIES, STATUSES, DraftObligations, Obligation, ObligationComparison
 from treaty_diff.render.base import Renderer, RenderOptions, register
 from treaty_diff.render.page import json_text, standalone_page
+
+# -- obligations of one draft ------------------------------------------------------------------------
+
+
+def obligation_dict(obligation: Obligation) -> dict[str, Any]:
+    """One entry of ``obligations --format json`` (contracts.md), with the extra fields."""
+    return {
+        "eId": obligation.eid,
+        "num": obligation.num,
+        "block": obligation.block,
+        "modality": obligation.modality,
+        "bearer": obligation.bearer,
+        "bearer_text": obligation.bearer_text,
+        "bearer_named": obligation.bearer_named,
+        "action": obligation.action,
+        "verb": obligation.verb,
+        "object": obligation.object,
+        "conditions": list(obligation.conditions),
+        "marker": obligation.marker,
+        "quote": obligation.quote,
+        "start": obligation.start,
+        "end": obligation.end,
+        "provenance": "reconstructed" if obligation.reconstructed else "verbatim",
+    }
+
+
+def obligations_to_dict(draft: Draft, obligations: tuple[Obligation, ...]) -> dict[str, Any]:
+    """``obligations --format json``: ``{"draft": id, "obligations": [...]}``."""
+    counts = {m: sum(1 for o in obligations if o.modality == m) for m in MODALITIES}
+    return {
+        "draft": draft.id,
+        "title": draft.meta.title,
+        "counts": counts,
+        "obligations": [obligation_dict(o) for o in obligations],
+    }
+
+
+def obligations_to_text(draft: Draft, obligations: tuple[Obligation, ...]) -> str:
+    """A readable listing grouped by provision; says when a quote is reconstructed, not the official wording."""
+    counts = ", ".join(f"{sum(1 for o in obligations if o.modality == m)} {m}" for m in MODALITIES)
+    lines = [f"{draft.id}: {len(obligations)} deontic clause(s) ({counts})", ""]
+    by_provision: dict[str, list[Obligation]] = {}
+    for obligation in obligations:
+        by_provision.setdefault(obligation.eid, []).append(obligation)
+    for provision in draft.provisions:
+        found = by_provision.get(provision.eid)
+        if not found:
+            continue
+        status = provision.provenance_status
+        note = ""
+        if status == "reconstructed":
+            note = "  [reconstructed text, NOT the official wording]"
+        elif status == "mixed":
+            note = "  [partly reconstructed text]"
+        lines.append(f"{provision.label} ({provision.eid}){note}")
+        for number, item in enumerate(found, 1):
+            flag = "  [reconstructed]" if item.reconstructed and status == "mixed" else ""
+            lines.append(f"  {number}. {item.modality.upper()}: {item.bearer} — {item.action}{flag}")
+            for condition in item.conditions:
+                lines.append(f"     condition: {condition}")
+            lines.append(f"     “{item.quote}” [{item.start}:{item.end}]")
+        lines.append("")
+    if not obligations:
+        lines.append("No deontic clause found.")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+
+
+# -- obligations of two drafts compared ---------------------------------------------------------------
+
+
+def obligation_comparison_to_dict(comparison: ObligationComparison) -> dict[str, Any]:
+    """Plain JSON-able data (the shape is documented in docs/obligations.md)::
+
+        {"reference": id, "other": id, "reference_title": ..., "other_title": ...,
+         "totals": {"reference": n, "other": n},
+         "counts": {"unchanged": n, "changed": n, "weakened": n, "strengthened": n, "dropped": n, "added": n},
+         "changes": [{"status": ..., "old_label": "Article VII(2)" | null, "new_label": ... | null,
+                      "shared": bool, "similarity": float, "headline": "...", "reasons": ["..."],
+                      "summary": "...", "old": {obligation} | null, "new": {obligation} | null}]}
+
+    ``{obligation}`` is an entry of ``obligations --format json`` (with its ``provenance``).
+    """
+    return {
+        "reference": comparison.reference,
+        "other": comparison.other,
+        "reference_title": comparison.reference_title,
+        "other_title": comparison.other_title,
+        "totals": {"reference": comparison.reference_total, "other": comparison.other_total},
+        "counts": dict(comparison.counts),
+        "changes": [
+            {
+                "status": change.status,
+                "old_label": change.old_label,
+                "new_label": change.new_label,
+                "shared": change.shared,
+                "similarity": change.similarity,
+                "headline": change.headline,
+                "reasons": list(change.reasons),
+                "summary": change.summary,
+                "old": obligation_dict(change.old) if change.old else None,
+                "new": obligation_dict(change.new) if change.new else None,
+            }
+            for change in comparison.changes
+        ],
+    }
+
+
+def _quote_line(sign: str, draft_id: str, label: str | None, ob: Obligation) -> str:
+    flag = "  [reconstructed, NOT the official wording]" if ob.reconstructed else ""
+    return f"    {sign} {draft_id}, {label}: “{ob.quote}”{flag}"
+
+
+def obligation_comparison_to_text(comparison: ObligationComparison, *, changed_only: bool = False) -> str:
+    """A readable report: the counts, then each clause with its verdict, reasons and both quotes.
+
+    Unchanged clauses take one line; ``changed_only`` leaves them out. Quotes
+    from reconstructed text are marked as not the official wording.
+    """
+    counts = comparison.counts
+    lines = [
+        f"Obligations compared: {comparison.reference} (reference) and {comparison.other}",
+        f"{comparison.reference_total} clause(s) in {comparison.reference}, "
+        f"{comparison.other_total} in {comparison.other}: "
+        + ", ".join(f"{counts[s]} {s}" for s in STATUSES),
+        "",
+    ]
+    for change in comparison.changes:
+        if change.status == "unchanged":
+            if not changed_only:
+                lines.append(f"{'UNCHANGED':<13}{change.headline}")
+            continue
+        lines.append(f"{change.status.upper():<13}{change.headline}")
+        for reason in change.reasons:
+            lines.append(f"    · {reason}")
+        if change.old:
+            lines.append(_quote_line("-", comparison.reference, change.old_label, change.old))
+        if change.new:
+            lines.append(_quote_line("+", comparison.other, change.new_label, change.new))
+    if not comparison.changes:
+        lines.append("No deontic clause in either draft.")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# -- renderers ----------------------------------------------------------------------------------------
 
 
 @register

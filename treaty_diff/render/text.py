@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from treaty_diff.comparison import Change, Comparison
-from treaty_diff.model import DraftMeta, Segment
-from treaty_diff.obligation_diff import obligation_comparison_to_text
+from treaty_diff.model.comparison import Change, Comparison
+from treaty_diff.model.draft import DraftMeta
+from treaty_diff.model.segments import Segment
 from treaty_diff.render.base import Renderer, RenderOptions, register
+from treaty_diff.render.obligations import obligation_comparison_to_text
 
 _RED_STRIKE = "\x1b[31;9m"
 _GREEN_UNDERLINE = "\x1b[32;4m"

@@ -1,0 +1,214 @@
+"""The neutral model of a draft: frozen dataclasses, no XML.
+
+A :class:`Draft` is an ordered tuple of :class:`Provision` values (the title,
+the preamble, each article, the closing formula). A provision is an ordered
+tuple of :class:`Block` values: the paragraphs, chapeaux, points and recitals
+that the aligner pairs one level down. Every block carries its own
+:class:`Provenance`, because one provision may mix verbatim and reconstructed
+text.
+
+The plain text of a block and of a provision is defined here, once, and every
+later stage (alignment, diff, reports, obligations) reads it from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from treaty_diff.model.numbers import article_number
+
+ProvenanceStatus = Literal["verbatim", "reconstructed"]
+ProvisionKind = Literal["title", "preamble", "article", "conclusions"]
+BlockKind = Literal[
+    "p",  # a plain paragraph of the preface or the conclusions
+    "title",  # the draft's title, in the preface
+    "intro",  # the opening words of the preamble, of a list (a chapeau)
+    "recital",
+    "formula",
+    "paragraph",  # a paragraph of an article (numbered or not)
+    "point",  # a lettered, numbered or unlettered item of a list
+    "wrapup",  # text after the points of a list
+]
+
+#: Separator between the blocks of a provision's text (contracts.md).
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a part of a draft's text comes from."""
+
+    id: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Whether a piece of text is the official wording, and where it is from."""
+
+    status: ProvenanceStatus
+    source: Source
+
+    @property
+    def is_verbatim(self) -> bool:
+        return self.status == "verbatim"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-level unit of a provision.
+
+    ``num`` is the block's own number as printed ("1.", "(a)"), or None;
+    ``body`` is its text without the number. ``terms`` are the terms this
+    block defines, if it is a definition. ``depth`` is its nesting level inside
+    the provision (0 for a paragraph of an article, 1 for a point of a list in
+    it, ...), for reports that indent.
+    """
+
+    eid: str
+    kind: BlockKind
+    num: str | None
+    body: str
+    provenance: Provenance
+    depth: int = 0
+    terms: tuple[str, ...] = ()
+    wid: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The block's plain text: its number, a space, its body."""
+        return f"{self.num} {self.body}" if self.num else self.body
+
+
+@dataclass(frozen=True)
+class Provision:
+    """A unit that ``compare`` pairs: the title, the preamble, an article, or the conclusions."""
+
+    eid: str
+    kind: ProvisionKind
+    num: str | None
+    heading: str | None
+    blocks: tuple[Block, ...]
+    wid: str | None = None
+
+    @cached_property
+    def text(self) -> str:
+        """Num, heading and each block, separated by a blank line (contracts.md)."""
+        parts = [p for p in (self.num, self.heading) if p]
+        parts.extend(block.text for block in self.blocks)
+        return BLOCK_SEPARATOR.join(parts)
+
+    @property
+    def label(self) -> str:
+        """How a legal reader names this provision: "Article V", "the preamble"."""
+        if self.num:
+            return self.num
+        return {"title": "the title", "preamble": "the preamble", "conclusions": "the final clause"}.get(
+            self.kind, self.eid
+        )
+
+    @property
+    def provenance_status(self) -> Literal["verbatim", "reconstructed", "mixed"]:
+        statuses = {block.provenance.status for block in self.blocks}
+        if len(statuses) == 1:
+            return next(iter(statuses))  # type: ignore[return-value]
+        return "mixed"
+
+    @property
+    def reconstructed_blocks(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if not b.provenance.is_verbatim)
+
+    def block(self, eid: str) -> Block:
+        for candidate in self.blocks:
+            if candidate.eid == eid:
+                return candidate
+        raise KeyError(eid)
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A defined term, as it stands in one draft."""
+
+    terms: tuple[str, ...]
+    provision_eid: str
+    block_eid: str
+    text: str
+
+    @property
+    def term(self) -> str:
+        return self.terms[0]
+
+
+@dataclass(frozen=True)
+class DraftMeta:
+    """What an analyst needs to know about a draft besides its text."""
+
+    id: str
+    title: str
+    short_title: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    proponents: tuple[str, ...] = ()
+    language: str = "en"
+    status: str = "draft"
+    document_type: Literal["bill", "act"] = "bill"
+    sources: tuple[Source, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A whole draft: metadata and provisions in document order."""
+
+    meta: DraftMeta
+    provisions: tuple[Provision, ...]
+    origin: str = field(default="", compare=False)
+    """The file or corpus id the draft was read from, for messages."""
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @cached_property
+    def text(self) -> str:
+        """The whole draft as plain text, provisions separated by a blank line."""
+        return BLOCK_SEPARATOR.join(p.text for p in self.provisions)
+
+    @property
+    def articles(self) -> tuple[Provision, ...]:
+        return tuple(p for p in self.provisions if p.kind == "article")
+
+    @cached_property
+    def definitions(self) -> tuple[Definition, ...]:
+        return tuple(
+            Definition(block.terms, provision.eid, block.eid, block.text)
+            for provision in self.provisions
+            for block in provision.blocks
+            if block.terms
+        )
+
+    @cached_property
+    def word_count(self) -> int:
+        """Words as the diff counts them (each CJK character one word), so every figure agrees."""
+        from treaty_diff.text.tokens import is_word, tokenize
+
+        return sum(1 for token in tokenize(self.text) if is_word(token))
+
+    def provision(self, key: str) -> Provision:
+        """Find a provision by eId, by num ("Article V", "V", "5") or by kind ("preamble")."""
+        wanted = key.strip()
+        for provision in self.provisions:
+            if provision.eid == wanted or provision.kind == wanted:
+                return provision
+        lowered = wanted.casefold()
+        for provision in self.provisions:
+            if provision.num and provision.num.casefold() == lowered:
+                return provision
+        number = article_number(wanted)
+        if number is not None:
+            for provision in self.articles:
+                if provision.num and article_number(provision.num) == number:
+                    return provision
+        raise KeyError(key)

@@ -1,0 +1,15 @@
+"""Which files the importers read, by their name's ending (apart from the importers, so that reading a
+bundled draft or an XML file never imports them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+#: The file name endings that :func:`treaty_diff.read.importers.import_file` reads, and the reader of each.
+IMPORT_SUFFIXES: dict[str, Literal["text", "docx"]] = {".txt": "text", ".text": "text", ".docx": "docx"}
+
+
+def is_importable(path: Path | str) -> bool:
+    """Whether ``path`` names a file that the importers read (by its ending: .txt, .text, .docx)."""
+    return Path(path).suffix.lower() in IMPORT_SUFFIXES

@@ -1,0 +1,1 @@
+"""What a word is (:mod:`.tokens`), defined once for the diff, the aligner and the obligations."""
