@@ -101,6 +101,21 @@ class Provision:
         return BLOCK_SEPARATOR.join(parts)
 
     @property
+    def head_length(self) -> int:
+        """Where the first block starts in :attr:`text` (after the num and heading and their separators)."""
+        return sum(len(part) + len(BLOCK_SEPARATOR) for part in (self.num, self.heading) if part)
+
+    @cached_property
+    def block_offsets(self) -> dict[str, int]:
+        """Where each block's text starts in :attr:`text`, by the block's eId."""
+        offset = self.head_length
+        offsets: dict[str, int] = {}
+        for block in self.blocks:
+            offsets[block.eid] = offset
+            offset += len(block.text) + len(BLOCK_SEPARATOR)
+        return offsets
+
+    @property
     def label(self) -> str:
         """How a legal reader names this provision: "Article V", "the preamble"."""
         if self.num:

@@ -94,7 +94,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from treaty_diff.model.draft import BLOCK_SEPARATOR, Block, Draft, Provision
+from treaty_diff.model.draft import Block, Draft, Provision
 from treaty_diff.model.eids import provision_eid
 from treaty_diff.model.obligations import UNSPECIFIED, Modality, Obligation
 
@@ -373,7 +373,7 @@ class _Extractor:
     # -- blocks and sentences ------------------------------------------------------------------------
 
     def _provision(self, provision: Provision) -> None:
-        offsets = _block_offsets(provision)
+        offsets = provision.block_offsets
         blocks = provision.blocks
         distribute: tuple[_Clause, str] | None = None  # a chapeau whose marker applies to each point
         list_prefix = ""
@@ -755,40 +755,22 @@ def _wording(provision: Provision) -> tuple[object, ...] | None:
     return (provision.heading, tuple(blocks))
 
 
-def _head_length(provision: Provision) -> int:
-    """Where the first block starts in ``provision.text`` (after the num and heading)."""
-    return sum(len(part) + len(BLOCK_SEPARATOR) for part in (provision.num, provision.heading) if part)
-
-
 def _unplaced(ob: Obligation, provision: Provision) -> tuple[Obligation, str, int, int]:
     """An obligation with what depends on its article's place: its block's eId suffix and offsets after the head."""
-    head = _head_length(provision)
+    head = provision.head_length
     return ob, ob.block[len(provision.eid):], ob.start - head, ob.end - head
 
 
 def _placed(found: tuple[Obligation, str, int, int], provision: Provision, draft_id: str) -> Obligation:
     """An :func:`_unplaced` obligation put back into ``provision`` (same wording, perhaps another eId and num)."""
     ob, block_suffix, start, end = found
-    head = _head_length(provision)
+    head = provision.head_length
     return replace(ob, draft=draft_id, eid=provision.eid, num=provision.num, block=provision.eid + block_suffix,
                    start=start + head, end=end + head, quote=provision.text[start + head:end + head])
 
 
-def _block_offsets(provision: Provision) -> dict[str, int]:
-    """Where each block's text starts in ``provision.text``."""
-    offset = 0
-    for part in (provision.num, provision.heading):
-        if part:
-            offset += len(part) + len(BLOCK_SEPARATOR)
-    offsets: dict[str, int] = {}
-    for block in provision.blocks:
-        offsets[block.eid] = offset
-        offset += len(block.text) + len(BLOCK_SEPARATOR)
-    return offsets
-
-
 def _block_at(provision: Provision, position: int) -> Block:
-    offsets = _block_offsets(provision)
+    offsets = provision.block_offsets
     found = provision.blocks[0]
     for block in provision.blocks:
         if offsets[block.eid] <= position:
