@@ -142,6 +142,7 @@ from treaty_diff.model.obligations import (
     Status,
 )
 from treaty_diff.obligations.extract import ExtractionMemo, extract_obligations
+from treaty_diff.text.tokens import obligation_words, stem, word_matches
 
 #: How much each modality binds its bearer: the scale that decides weakened and strengthened.
 FORCE: dict[Modality, int] = {"obligation": 3, "prohibition": 3, "recommendation": 2, "permission": 1, "right": 1}
@@ -159,7 +160,6 @@ _DIFF_OPTIONS = DiffOptions(ignore_case=True)
 
 # -- words --------------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+(?:[-/'’][^\W_]+)*")
 _ARTICLES = frozenset({"the", "a", "an"})
 _FUNCTION = frozenset({
     "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "under", "around",
@@ -209,29 +209,21 @@ _PURPOSE = re.compile(
 
 
 
-def _words(text: str) -> list[str]:
-    """Casefolded words, hyphenated words kept whole."""
-    return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _lemma(word: str) -> str:
-    """A casefolded word with a verbal or plural ending cut: "resolved", "resolve", "resolves" agree, and so do
-    "parties" and "party". (Cached: a draft repeats its words, and every clause is read several times.)"""
-    if word.endswith(("ies", "ied")) and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ss", "us", "is")):
-        return word
-    for suffix in ("ing", "ed", "es", "e", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    """The stem of a casefolded word, verbal and plural endings cut (cached: a draft repeats its words, and every
+    clause is read several times)."""
+    return stem(word, inflections=True)
+
+
+def _without_articles(text: str) -> Counter[str]:
+    return Counter(w for w in obligation_words(text) if w not in _ARTICLES)
 
 
 def _content(text: str) -> Counter[str]:
     """The content words of a text, for similarity: universal phrases folded, function words dropped."""
     folded = _UNIVERSAL_PHRASES.sub(" any ", text)
-    return Counter(_lemma(w) for w in _words(folded) if w not in _FUNCTION)
+    return Counter(_lemma(w) for w in obligation_words(folded) if w not in _FUNCTION)
 
 
 def _dice(a: Counter[str], b: Counter[str]) -> float:
@@ -531,7 +523,7 @@ def _condition_findings(a: _Clause, b: _Clause) -> list[_Finding]:
             taken_new.add(j)
     for i, j in sorted(pairs):
         x, y = olds[i], news[j]
-        if Counter(w for w in _words(x) if w not in _ARTICLES) == Counter(w for w in _words(y) if w not in _ARTICLES):
+        if _without_articles(x) == _without_articles(y):
             continue
         findings.append(_Finding(f"{_KIND_WORDS[condition_kind(x)]} '{x}' becomes '{y}'"))
     # The words of each whole clause, read only when a condition is left unpaired (most pairs have none).
@@ -606,8 +598,8 @@ def _pure_findings(text_a: str, text_b: str) -> list[_Finding]:
     Runs of function words alone ("in", "to") say nothing about scope and are skipped.
     """
     text_a, text_b = (_PARTIES_TO.sub(r"\1", _UNIVERSAL_PHRASES.sub(" ", t)) for t in (text_a, text_b))
-    spans_a = [m for m in _WORD.finditer(text_a) if m.group().casefold() not in _TRANSPARENT]
-    spans_b = [m for m in _WORD.finditer(text_b) if m.group().casefold() not in _TRANSPARENT]
+    spans_a = [m for m in word_matches(text_a) if m.group().casefold() not in _TRANSPARENT]
+    spans_b = [m for m in word_matches(text_b) if m.group().casefold() not in _TRANSPARENT]
     keys_a = [_lemma(m.group().casefold()) for m in spans_a]
     keys_b = [_lemma(m.group().casefold()) for m in spans_b]
     count_a, count_b = Counter(keys_a), Counter(keys_b)

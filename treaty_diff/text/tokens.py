@@ -7,7 +7,14 @@ Profiles
       :func:`is_word` says which tokens count as words.
     * :func:`similarity_words` (the aligner's): the words alone, casefolded and
       lightly stemmed (:func:`stem`), punctuation dropped, one CJK character a
-      word.
+      word, cut at hyphens and apostrophes;
+    * :func:`obligation_words` and :func:`word_matches` (the obligations'):
+      the words alone, hyphenated words, "and/or" and apostrophes kept whole;
+      :func:`stem` with ``inflections`` for their verbs and plurals.
+
+    Every profile reads the same letters, digits and CJK ranges; they differ
+    only in what joins two runs of letters into one word and in what is done
+    to a word afterwards.
 
 Tokens (:func:`tokenize`)
     * a **word**: letters, digits, combining marks and the underscore, with
@@ -23,15 +30,24 @@ Tokens (:func:`tokenize`)
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Literal
 
 from treaty_diff.text import unicode_marks as _marks
 
-__all__ = ["compute_mark_ranges", "is_punctuation", "is_word", "similarity_words", "stem", "tokenize"]
+__all__ = [
+    "compute_mark_ranges",
+    "is_punctuation",
+    "is_word",
+    "obligation_words",
+    "similarity_words",
+    "stem",
+    "tokenize",
+    "word_matches",
+]
 
 #: Code point ranges whose characters are one token each.
 _CJK_RANGES: tuple[tuple[int, int], ...] = (
@@ -143,24 +159,55 @@ def is_punctuation(token: str) -> bool:
     return is_ignorable_mark(token[0])
 
 
-# -- the aligner's words ---------------------------------------------------------------------------------
+# -- words alone: the aligner's and the obligations' profiles ---------------------------------------------
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-#: Words for a text with no character from U+3040 on (no CJK): the same tokens as :func:`_cjk_tokens` gives it.
-_PLAIN_TOKEN = re.compile("[^\\W_]+")
-
-
-@functools.cache
-def _cjk_tokens() -> re.Pattern[str]:
-    """Words and CJK characters (compiled on first use: its classes take some 6 ms to compile)."""
-    return re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
+#: Characters that join two runs of letters into one word, per profile. The aligner cuts at every one of them
+#: ("co-operation" is two words to it, so that "cooperation" and "co-operation" share one); the obligations keep
+#: hyphenated words, slashed pairs ("and/or") and apostrophes whole.
+_WORD_JOINERS = {"similarity": "", "obligations": "\\-/'’"}
 
 
+@cache
+def _cjk_class() -> str:
+    return _char_class(_CJK_RANGES)
 
-def stem(word: str) -> str:
-    """A very light stemmer: drop a plural "s" ("weapons" -> "weapon"), nothing more."""
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+
+@cache
+def _word_pattern(profile: str, with_cjk: bool) -> re.Pattern[str]:
+    """The words of a profile: runs of letters and digits (no underscore) with the profile's joiners inside, and
+    each CJK letter or digit on its own. Without CJK in the text, a pattern without the large CJK class."""
+    cjk = _cjk_class() if with_cjk else ""
+    letters = f"[^\\W_{cjk}]+"
+    joiners = _WORD_JOINERS[profile]
+    word = f"{letters}(?:[{joiners}]{letters})*" if joiners else letters
+    return re.compile(f"(?=\\w)[{cjk}]|{word}" if with_cjk else word)
+
+
+def word_matches(text: str, profile: Literal["similarity", "obligations"] = "obligations") -> Iterator[re.Match[str]]:
+    """The words of ``text`` in a profile (see :data:`_WORD_JOINERS`), as matches (with their offsets)."""
+    return _word_pattern(profile, _has_cjk(text)).finditer(text)
+
+
+def obligation_words(text: str) -> list[str]:
+    """The obligations' words: casefolded, with hyphenated words, "and/or" and apostrophes kept whole ("’" as "'")."""
+    return [w.casefold().replace("’", "'") for w in _word_pattern("obligations", _has_cjk(text)).findall(text)]
+
+
+def stem(word: str, *, inflections: bool = False) -> str:
+    """The one stemmer, light by design. By default it drops a plural "s" ("weapons" -> "weapon") and nothing else
+    (the aligner's words). With ``inflections`` it also cuts verbal endings and "-ies"/"-ied" (the obligations'
+    words: "resolved", "resolve" and "resolves" agree, and so do "parties" and "party")."""
+    if not inflections:
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word[:-1]
+        return word
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ss", "us", "is")):
+        return word
+    for suffix in ("ing", "ed", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
     return word
 
 
@@ -178,6 +225,5 @@ _STEMS = _Stems()
 
 
 def similarity_words(text: str) -> list[str]:
-    """The comparable words of ``text``: casefolded, stemmed; punctuation dropped, CJK one character each."""
-    pattern = _cjk_tokens() if not text.isascii() and max(text) >= "\u3040" else _PLAIN_TOKEN
-    return list(map(_STEMS.__getitem__, pattern.findall(text)))
+    """The aligner's words of ``text``: casefolded, stemmed; punctuation dropped, CJK one character each."""
+    return list(map(_STEMS.__getitem__, _word_pattern("similarity", _has_cjk(text)).findall(text)))
