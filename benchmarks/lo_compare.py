@@ -35,7 +35,7 @@ from typing import Any
 import uno  # type: ignore[import-not-found]
 
 # One soffice session, shared with the tests' LibreOffice driver.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "support"))
 from lo_driver import Office, paragraphs, prop, redlines, serve
 
 

@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 
 import pytest
+from support.fixtures import A, B, C, D, E, G, H
 
 from treaty_diff.align import align
 from treaty_diff.align.similarity import Weights
@@ -15,15 +16,6 @@ from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.render.alignment import alignment_to_dict
 from treaty_diff.testing.evaluate import evaluate, total
 from treaty_diff.testing.generate import Rates, draft_from_texts, generate_pair, scale_draft
-
-A = "Each State Party shall designate a national authority to serve as the focal point for liaison with the agency."
-B = "The agency shall keep a register of launches and make the information available to all interested parties."
-C = "Disputes concerning the interpretation of this instrument shall be settled by negotiation or mediation."
-D = "This instrument shall remain open for signature at the headquarters of the depositary until its entry into force."
-E = "Any party may withdraw by written notification, which takes effect one year after the depositary receives it."
-F = "Reservations incompatible with the object and purpose of this instrument shall not be permitted at any time."
-G = "The annexes form an integral part of this instrument and a reference to it includes the annexes."
-H = "Fishing vessels registered under the flag of a coastal nation enjoy priority access in the adjacent maritime zone."
 
 
 def _pairs(alignment: Alignment) -> list[tuple[tuple[str, ...], tuple[str, ...], str, bool, bool]]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.fixtures import comparison_schema
 
 from treaty_diff.compare import compare
 from treaty_diff.model.comparison import Comparison
@@ -101,10 +101,6 @@ def test_generated_pairs_are_rebuilt_exactly_by_their_segments_and_their_json_is
     rebuilds_both_sides(comparison, pair.old, pair.new)
     jsonschema.validate(json.loads(get_renderer("comparison", "json").render(comparison, RenderOptions())),
                         comparison_schema())
-
-
-def comparison_schema() -> dict:  # type: ignore[type-arg]
-    return json.loads(resources.files("treaty_diff.schemas").joinpath("comparison.schema.json").read_text())
 
 
 @pytest.mark.parametrize(("old", "new"), [("ppwt-2008", "ppwt-2014"), ("ost-1967", "moon-1979"),

@@ -1,6 +1,6 @@
 """The DOCX redline opened by a real consumer: LibreOffice, headless, through UNO.
 
-``tests/lo_driver.py`` runs under Debian's /usr/bin/python3 (python3-uno does
+``tests/support/lo_driver.py`` runs under Debian's /usr/bin/python3 (python3-uno does
 not load into the venv's Python). One driver, and so one soffice, serves the
 whole module; each request loads a .docx, lists LibreOffice's tracked changes
 and comments, accepts every change and reads the text, reloads, rejects every
@@ -26,14 +26,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from comparison_fixtures import sample_comparison
-from test_render_docx import expected_paragraphs
+from support.docx import expected_paragraphs
+from support.fixtures import sample_comparison
 
 from treaty_diff.model.comparison import Comparison
 from treaty_diff.render.base import RenderOptions
 from treaty_diff.render.docx.writer import render_docx
 
-DRIVER = Path(__file__).with_name("lo_driver.py")
+DRIVER = Path(__file__).parent / "support" / "lo_driver.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
 START_TIMEOUT = 90.0
 REQUEST_TIMEOUT = 120.0
@@ -215,7 +215,7 @@ def test_libreoffice_accepting_gives_the_new_draft_and_rejecting_the_old_on_bund
 
 def test_libreoffice_accepting_and_rejecting_puts_the_parts_of_a_split_and_a_merge_that_stand_apart_in_order(
         office: Office, tmp_path: Path) -> None:
-    from test_redline_scattered import scattered
+    from support.fixtures import scattered
 
     old_draft, new_draft, comparison = scattered()
     report = opened(office, tmp_path, comparison, redline_only=True)
@@ -227,7 +227,7 @@ def test_libreoffice_accepting_and_rejecting_puts_the_parts_of_a_split_and_a_mer
 
 def test_libreoffice_rejecting_an_inserted_paragraph_mark_runs_a_straddling_word_together_again(
         office: Office, tmp_path: Path) -> None:
-    from test_render_docx import straddling_comparison
+    from support.fixtures import straddling_comparison
 
     report = opened(office, tmp_path, straddling_comparison(), redline_only=True)
     assert non_empty(report["rejected"]) == ["Article 5", "1. The moon belongs to all."]

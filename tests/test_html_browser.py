@@ -1,4 +1,4 @@
-"""The HTML report opened in a real browser (headless Chromium, driven by tests/browser.py).
+"""The HTML report opened in a real browser (headless Chromium, driven by tests/support/browser.py).
 
 One Chromium runs for the whole module. Chromium is required: without it
 these tests fail with a message saying what to install (they are never
@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import Browser, BrowserMissing, Page
-from comparison_fixtures import HOSTILE, sample_comparison
-from test_render_html import contrast, expected_marks, normalise
+from support.browser import Browser, BrowserMissing, Page
+from support.fixtures import HOSTILE, sample_comparison
+from support.html import contrast, expected_marks, normalise
 
 from treaty_diff.compare import compare
 from treaty_diff.model.comparison import Comparison

@@ -12,14 +12,12 @@ own new place instead (redline roles ``part-from`` and ``part-to``).
 from __future__ import annotations
 
 import json
-from functools import cache
 
 import jsonschema
 import pytest
-from test_align import A, B, C, D, E, F, G, H  # eight unrelated sentences, one an article
-from test_compare import comparison_schema
-from test_render_docx import NS, body_paragraphs, part, redline, resolve, w
-from test_render_html import normalise, parse, side_text
+from support.docx import NS, body_paragraphs, part, redline, resolve, w
+from support.fixtures import B, comparison_schema, scattered
+from support.html import normalise, parse, side_text
 
 from treaty_diff.compare import compare
 from treaty_diff.model.comparison import Comparison, RedlineItem
@@ -27,21 +25,7 @@ from treaty_diff.model.draft import BLOCK_SEPARATOR, Draft
 from treaty_diff.read.corpus import load_corpus
 from treaty_diff.render.html.page import render_html
 from treaty_diff.render.json import comparison_dict
-from treaty_diff.testing.generate import Rates, draft_from_texts, generate_pair, scale_draft
-
-
-def scattered_drafts() -> tuple[Draft, Draft]:
-    """Old Article 1 split into new 1 and 4; old Articles 4 and 6 merged into new 5 (old 5 is new 6)."""
-    old = draft_from_texts("old", [[A, B], [C], [D], [E], [F], [G], [H]])
-    new = draft_from_texts("new", [[A.replace("national", "single")], [C], [D], [B.replace("register", "record")],
-                                   [E, G], [F], [H]])
-    return old, new
-
-
-@cache
-def scattered() -> tuple[Draft, Draft, Comparison]:
-    old, new = scattered_drafts()
-    return old, new, compare(old, new)
+from treaty_diff.testing.generate import Rates, generate_pair, scale_draft
 
 
 def _blocks(draft: Draft) -> list[str]:

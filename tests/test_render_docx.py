@@ -16,131 +16,61 @@ import itertools
 import sys
 import zipfile
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
 import docx
 import pytest
-from comparison_fixtures import sample_comparison
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
+from support.docx import (
+    NEW_CHANGES,
+    NS,
+    body_paragraphs,
+    expected_paragraphs,
+    mark_revision,
+    paragraph_text,
+    part,
+    redline,
+    resolve,
+    revisions,
+    w,
+)
+from support.fixtures import sample_comparison, straddling_comparison
 
 from treaty_diff.compare import compare
 from treaty_diff.errors import OutputError, TreatyDiffError, UsageError
-from treaty_diff.model.comparison import Change, Comparison, ProvisionInfo, RedlineItem, Summary
-from treaty_diff.model.draft import BLOCK_SEPARATOR, Draft, DraftMeta
+from treaty_diff.model.comparison import Comparison
+from treaty_diff.model.draft import BLOCK_SEPARATOR, Draft
 from treaty_diff.model.segments import Segment
 from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.render.base import RenderOptions, get_renderer
 from treaty_diff.render.docx.layout import Para, Piece, layout_redline, paragraphs, separate_insertions
 from treaty_diff.render.docx.writer import _table, _Writer, render_docx
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
-NEW_TAGS = {f"{{{W}}}ins", f"{{{W}}}moveTo"}
-OLD_TAGS = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
-REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo")
-NEW_CHANGES = ("insert", "move-to")
-
-
 # -- reading a redline back ---------------------------------------------------------------------------------
 
 
-def w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
-def part(data: bytes, name: str) -> etree._Element:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return etree.fromstring(archive.read(name))
 
 
-def body_paragraphs(data: bytes) -> list[etree._Element]:
-    """The body's own paragraphs (not those inside tables), in order."""
-    return part(data, "word/document.xml").findall("w:body/w:p", NS)
 
 
-def _kept(element: etree._Element, paragraph: etree._Element, accept: bool) -> bool:
-    node = element.getparent()
-    while node is not None and node is not paragraph:
-        if node.tag in NEW_TAGS:
-            return accept
-        if node.tag in OLD_TAGS:
-            return not accept
-        node = node.getparent()
-    return True
 
 
-def paragraph_text(paragraph: etree._Element, accept: bool | None = None) -> str:
-    """A paragraph's text as it stands (``accept`` None), or with every change accepted or rejected."""
-    out = []
-    for element in paragraph.iter(w("t"), w("delText"), w("tab"), w("br")):
-        if accept is not None and not _kept(element, paragraph, accept):
-            continue
-        if element.tag in (w("t"), w("delText")):
-            out.append(element.text or "")
-        else:
-            out.append("\t" if element.tag == w("tab") else "\n")
-    return "".join(out)
 
 
-def mark_revision(paragraph: etree._Element) -> str | None:
-    """The revision on a paragraph's mark ("ins", "del", "moveFrom", "moveTo") or None."""
-    found = paragraph.find("w:pPr/w:rPr", NS)
-    if found is None:
-        return None
-    for child in found:
-        if child.tag in NEW_TAGS | OLD_TAGS:
-            return etree.QName(child).localname
-    return None
 
 
-def resolve(paragraphs_: Iterable[etree._Element], accept: bool) -> list[str]:
-    """The paragraphs' texts once every change is accepted (or rejected), by Word's rules: a paragraph
-    whose mark goes away runs into the next one."""
-    result: list[str] = []
-    pending = ""
-    for paragraph in paragraphs_:
-        pending += paragraph_text(paragraph, accept)
-        mark = mark_revision(paragraph)
-        dropped = (mark in ("del", "moveFrom")) if accept else (mark in ("ins", "moveTo"))
-        if not dropped:
-            result.append(pending)
-            pending = ""
-    if pending:
-        result.append(pending)
-    while result and not result[-1].strip():
-        result.pop()
-    return result
 
 
-_KIND_RANK = {"title": 0, "preamble": 1, "article": 2, "conclusions": 3}
 
 
-def expected_paragraphs(comparison: Comparison, side: str) -> list[str]:
-    """One draft's provision texts in that draft's order, one entry a paragraph.
-
-    The order comes from the provisions themselves (their kind, then the
-    article number in the eId), not from the redline, so that the tests using
-    this check the redline's order too.
-    """
-    infos = {info.eid: info for change in comparison.changes for info in (change.old if side == "old" else change.new)}
-
-    def place(info: ProvisionInfo) -> tuple[int, int]:
-        return _KIND_RANK[info.kind], int(info.eid.split("_")[1]) if info.kind == "article" else 0
-
-    texts = [info.text for info in sorted(infos.values(), key=place)]
-    return BLOCK_SEPARATOR.join(texts).split(BLOCK_SEPARATOR) if texts else []
 
 
-def revisions(data: bytes) -> list[etree._Element]:
-    document = part(data, "word/document.xml")
-    return [el for tag in REVISION_TAGS for el in document.iter(w(tag))]
 
 
-def redline(comparison: Comparison | None = None, **options: object) -> bytes:
-    return render_docx(comparison or sample_comparison(), RenderOptions(redline_only=True, **options))  # type: ignore[arg-type]
 
 
 # -- the renderer in the registry ---------------------------------------------------------------------------
@@ -484,24 +414,6 @@ def test_an_untracked_mark_between_insertions_moves_to_the_end_of_the_inserted_p
     assert before == ([p.old_text for p in (first, *added, after)], [p.new_text for p in (first, *added, after)])
 
 
-def straddling_comparison() -> Comparison:
-    """One article whose diff runs a replacement across a paragraph break: old "1" becomes new "A new first
-    paragraph." and "3", so the old "1" ends a paragraph whose mark is inserted and ". The moon" starts the next."""
-    def info(text: str) -> ProvisionInfo:
-        return ProvisionInfo(eid="art_5", wid=None, kind="article", num="Article 5", heading=None, label="Article 5",
-                             provenance="verbatim", text=text)
-
-    change = Change(
-        id="c1", kind="modified",
-        old=(info("Article 5\n\n1. The moon belongs to all."),),
-        new=(info("Article 5\n\nA new first paragraph.\n\n3. The moon belongs to all."),),
-        segments=(Segment("equal", "Article 5\n\n"), Segment("delete", "1"),
-                  Segment("insert", "A new first paragraph.\n\n3"), Segment("equal", ". The moon belongs to all.")),
-        parts=(), description="Article 5 is amended.", similarity=0.8, words_inserted=5, words_deleted=1,
-    )
-    return Comparison(old=DraftMeta(id="old", title="Old", symbol="CD/1"), new=DraftMeta(id="new", title="New",
-                      symbol="CD/2"), changes=(change,), definitions=(), summary=Summary(modified=1),
-                      redline=(RedlineItem("c1", "change"),))
 
 
 def benchmark_reader() -> ModuleType:

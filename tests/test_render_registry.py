@@ -7,7 +7,7 @@ from importlib import resources
 
 import jsonschema
 import pytest
-from comparison_fixtures import sample_comparison
+from support.fixtures import sample_comparison
 
 from treaty_diff.errors import UsageError
 from treaty_diff.render.base import RenderOptions, get_renderer, renderer_names

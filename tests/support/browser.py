@@ -16,7 +16,7 @@ Usage::
         assert page.errors() == [] and page.requests_other_than(path) == []
         page.evaluate("document.title")
 
-Run as ``python tests/browser.py REPORT.html OUT.png [WIDTH [SLICE_HEIGHT]]`` to take a full-page screenshot
+Run as ``python tests/support/browser.py REPORT.html OUT.png [WIDTH [SLICE_HEIGHT]]`` to take a full-page screenshot
 (and, with SLICE_HEIGHT, the same page in slices that an image viewer shows at full size).
 """
 
@@ -372,7 +372,7 @@ class Page:
 
 
 def main(argv: list[str]) -> int:
-    """``python tests/browser.py REPORT.html OUT.png [WIDTH [SLICE_HEIGHT]]``: a full-page screenshot of a report."""
+    """``python tests/support/browser.py REPORT.html OUT.png [WIDTH [SLICE_HEIGHT]]``: a full-page screenshot of a report."""
     if len(argv) not in (2, 3, 4):
         print(main.__doc__, file=sys.stderr)
         return 2

@@ -7,6 +7,11 @@ equal + delete rebuild the old side, equal + insert the new side.
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from importlib import resources
+
+from treaty_diff.compare import compare
 from treaty_diff.model.comparison import (
     Change,
     Comparison,
@@ -17,8 +22,9 @@ from treaty_diff.model.comparison import (
     RedlineItem,
     Summary,
 )
-from treaty_diff.model.draft import DraftMeta
+from treaty_diff.model.draft import Draft, DraftMeta
 from treaty_diff.model.segments import Segment
+from treaty_diff.testing.generate import draft_from_texts
 
 HOSTILE = '<script>alert(1)</script> and "><img src=x onerror=alert(1)>'
 
@@ -163,3 +169,53 @@ def sample_comparison() -> Comparison:
                                       "ignore_punctuation": False}
     return Comparison(old=old_meta, new=new_meta, changes=changes, definitions=definitions, summary=summary,
                       redline=redline, options=options)
+
+
+# Eight unrelated sentences of treaty style, one an article each, for alignment tests.
+A = "Each State Party shall designate a national authority to serve as the focal point for liaison with the agency."
+B = "The agency shall keep a register of launches and make the information available to all interested parties."
+C = "Disputes concerning the interpretation of this instrument shall be settled by negotiation or mediation."
+D = "This instrument shall remain open for signature at the headquarters of the depositary until its entry into force."
+E = "Any party may withdraw by written notification, which takes effect one year after the depositary receives it."
+F = "Reservations incompatible with the object and purpose of this instrument shall not be permitted at any time."
+G = "The annexes form an integral part of this instrument and a reference to it includes the annexes."
+H = "Fishing vessels registered under the flag of a coastal nation enjoy priority access in the adjacent maritime zone."
+
+
+def comparison_schema() -> dict:  # type: ignore[type-arg]
+    """The JSON schema of ``compare --format json``, as shipped in the package."""
+    return json.loads(resources.files("treaty_diff.schemas").joinpath("comparison.schema.json").read_text())
+
+
+def straddling_comparison() -> Comparison:
+    """One article whose diff runs a replacement across a paragraph break: old "1" becomes new "A new first
+    paragraph." and "3", so the old "1" ends a paragraph whose mark is inserted and ". The moon" starts the next."""
+    def info(text: str) -> ProvisionInfo:
+        return ProvisionInfo(eid="art_5", wid=None, kind="article", num="Article 5", heading=None, label="Article 5",
+                             provenance="verbatim", text=text)
+
+    change = Change(
+        id="c1", kind="modified",
+        old=(info("Article 5\n\n1. The moon belongs to all."),),
+        new=(info("Article 5\n\nA new first paragraph.\n\n3. The moon belongs to all."),),
+        segments=(Segment("equal", "Article 5\n\n"), Segment("delete", "1"),
+                  Segment("insert", "A new first paragraph.\n\n3"), Segment("equal", ". The moon belongs to all.")),
+        parts=(), description="Article 5 is amended.", similarity=0.8, words_inserted=5, words_deleted=1,
+    )
+    return Comparison(old=DraftMeta(id="old", title="Old", symbol="CD/1"), new=DraftMeta(id="new", title="New",
+                      symbol="CD/2"), changes=(change,), definitions=(), summary=Summary(modified=1),
+                      redline=(RedlineItem("c1", "change"),))
+
+
+def scattered_drafts() -> tuple[Draft, Draft]:
+    """Old Article 1 split into new 1 and 4; old Articles 4 and 6 merged into new 5 (old 5 is new 6)."""
+    old = draft_from_texts("old", [[A, B], [C], [D], [E], [F], [G], [H]])
+    new = draft_from_texts("new", [[A.replace("national", "single")], [C], [D], [B.replace("register", "record")],
+                                   [E, G], [F], [H]])
+    return old, new
+
+
+@cache
+def scattered() -> tuple[Draft, Draft, Comparison]:
+    old, new = scattered_drafts()
+    return old, new, compare(old, new)
