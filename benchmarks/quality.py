@@ -3,7 +3,7 @@
 Every check returns a :class:`Check`: ``ok`` and a short ``detail`` (where the
 texts first differ, or what was counted). "Rebuild" means:
 
-- our JSON: the segments invariant of contracts.md, exactly (no normalising): for every
+- our JSON: the segments invariant of docs/contracts.md, exactly (no normalising): for every
   change, the equal and delete segments give the old provisions' texts joined by a blank
   line, the equal and insert segments the new ones; and every provision of each draft is
   in exactly one change;
@@ -71,7 +71,7 @@ def _same(got_old: str, got_new: str, pair: Pair, normalised: bool = True, no_sp
 
 
 def json_invariant(pair: Pair, comparison: dict[str, Any]) -> Check:
-    """The segments invariant of contracts.md on our JSON, and every provision in exactly one change."""
+    """The segments invariant of docs/contracts.md on our JSON, and every provision in exactly one change."""
     old_texts = {p.eid: p.text for p in pair.old.provisions}
     new_texts = {p.eid: p.text for p in pair.new.provisions}
     seen_old: list[str] = []

@@ -1,4 +1,4 @@
-"""list and show, as scripts and other tools rely on them (contracts.md)."""
+"""list and show, as scripts and other tools rely on them (docs/contracts.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""compare: the Comparison of two drafts and the command around it (contracts.md)."""
+"""compare: the Comparison of two drafts and the command around it (docs/contracts.md)."""
 
 from __future__ import annotations
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
 import jsonschema
 import pytest
 from support.fixtures import sample_comparison
 
 from treaty_diff.errors import UsageError
-from treaty_diff.render.base import RenderOptions, get_renderer, renderer_names
+from treaty_diff.render.base import RenderOptions, check_options, choose_format, get_renderer, renderer_names
 
 
 def comparison_schema() -> dict:  # type: ignore[type-arg]
@@ -76,12 +77,66 @@ def test_changed_only_leaves_out_the_unchanged_preamble() -> None:
     assert "Article II is deleted." in short
 
 
-def test_each_builtin_module_registers_exactly_the_renderers_the_table_names() -> None:
+def test_each_builtin_module_registers_exactly_the_renderers_the_table_names_declaring_what_it_says() -> None:
     import importlib
 
     from treaty_diff.render import base
 
-    for module in set(base.BUILTIN.values()):
+    for module in {entry.module for entry in base.BUILTIN.values()}:
         importlib.import_module(module)
         registered = {key for key, cls in base._REGISTRY.items() if cls.__module__ == module}
-        assert registered == {key for key, name in base.BUILTIN.items() if name == module}
+        assert registered == {key for key, entry in base.BUILTIN.items() if entry.module == module}
+    for key, entry in base.BUILTIN.items():
+        cls = base._REGISTRY[key]
+        assert "suffixes" in cls.__dict__, f"{cls.__name__} does not declare its suffixes"
+        assert (cls.suffixes, cls.options) == (entry.suffixes, entry.options), cls.__name__
+        assert cls.options <= base.OPTION_NAMES
+
+
+@pytest.mark.parametrize(("subject", "output", "expected"), [
+    ("comparison", "report.html", "html"), ("comparison", "REPORT.HTM", "html"), ("comparison", "x.docx", "docx"),
+    ("comparison", "x.json", "json"), ("comparison", "notes.txt", "text"), ("comparison", "redline.out", "text"),
+    ("comparison", None, "text"), ("comparison", "-", "text"), ("coverage", "cov.html", "html"),
+    ("obligation-comparison", "o.json", "json"),
+])
+def test_the_format_is_taken_from_the_output_files_suffix_when_not_given(subject: str, output: str | None,
+                                                                          expected: str) -> None:
+    assert choose_format(subject, None, output) == expected
+
+
+def test_a_format_that_contradicts_the_output_suffix_is_refused() -> None:
+    with pytest.raises(UsageError, match=r"--format json contradicts the output file's suffix '\.html'"):
+        choose_format("comparison", "json", "x.html")
+    assert choose_format("comparison", "json", "x.out") == "json"
+    assert choose_format("comparison", "docx", "x.docx") == "docx"
+
+
+def test_a_suffix_of_a_format_the_report_does_not_have_is_refused() -> None:
+    with pytest.raises(UsageError, match=r"cannot be written as '\.docx' \(formats: text, json, html\)"):
+        choose_format("coverage", None, "coverage.docx")
+
+
+def test_options_a_renderer_does_not_read_are_refused_and_name_the_formats_that_read_them() -> None:
+    check_options("comparison", "docx", [("redline_only", "--redline-only"), ("static", "--static")])
+    with pytest.raises(UsageError, match="--redline-only applies to --format docx, not html"):
+        check_options("comparison", "html", [("redline_only", "--redline-only")])
+    with pytest.raises(UsageError, match="--color/--no-color applies to --format text, not json"):
+        check_options("comparison", "json", [("color", "--color/--no-color")])
+
+
+def test_the_cli_writes_the_format_the_output_suffix_names(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    html, docx_file, json_file = tmp_path / "x.html", tmp_path / "x.docx", tmp_path / "x.json"
+    assert run("compare", "ptbt-1963", "moon-1979", "-o", str(html)).code == 0
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert run("compare", "ptbt-1963", "moon-1979", "-o", str(docx_file)).code == 0
+    assert docx_file.read_bytes()[:2] == b"PK"
+    assert run("coverage", "ost-1967", "-o", str(json_file)).code == 0
+    assert json.loads(json_file.read_text(encoding="utf-8"))["checklist"] == "paros"
+
+
+def test_the_cli_refuses_a_format_that_contradicts_the_output_suffix_in_one_line(tmp_path: Path,
+                                                                                   run) -> None:  # type: ignore[no-untyped-def]
+    result = run("compare", "ptbt-1963", "moon-1979", "--format", "json", "-o", str(tmp_path / "x.html"))
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and "contradicts the output file's suffix" in result.err
+    assert not (tmp_path / "x.html").exists()

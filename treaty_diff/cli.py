@@ -24,7 +24,7 @@ from treaty_diff.model.draft import Draft, Provision
 from treaty_diff.output import write_atomic
 from treaty_diff.read.akn import check_file, draft_to_xml, provision_to_xml
 from treaty_diff.read.corpus import load_corpus, load_draft
-from treaty_diff.render.base import RenderOptions, get_renderer, renderer_names
+from treaty_diff.render.base import RenderOptions, check_options, choose_format, get_renderer, renderer_names
 from treaty_diff.render.drafts import draft_dict, draft_listing, reconstructed_notice
 from treaty_diff.render.page import json_text
 
@@ -169,22 +169,26 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return value
 
 
-#: Options of ``compare`` that only some formats use; any other format refuses them rather than ignore them.
-_FORMAT_OPTIONS = {
-    "changed_only": ("--changed-only", ("text", "html")),
-    "static": ("--static", ("docx", "html")),
-    "redline_only": ("--redline-only", ("docx",)),
-    "no_moves": ("--no-moves", ("docx",)),
-    "author": ("--author", ("docx",)),
-    "date": ("--date", ("docx",)),
+#: Command-line parameters that are renderer options: parameter name -> (RenderOptions field, flag as typed).
+_RENDER_PARAMS = {
+    "color": ("color", "--color/--no-color"),
+    "changed_only": ("changed_only", "--changed-only"),
+    "static": ("static", "--static"),
+    "redline_only": ("redline_only", "--redline-only"),
+    "no_moves": ("moves", "--no-moves"),
+    "author": ("author", "--author"),
+    "date": ("date", "--date"),
 }
 
 
-def _check_format_options(ctx: click.Context, fmt: str) -> None:
-    for name, (flag, formats) in _FORMAT_OPTIONS.items():
-        source = ctx.get_parameter_source(name)
-        if source == click.core.ParameterSource.COMMANDLINE and fmt not in formats:
-            raise click.UsageError(f"{flag} applies to --format {' or '.join(formats)}, not {fmt}")
+def _report_format(ctx: click.Context, subject: str, fmt: str | None, output: str | None) -> str:
+    """The format to write (from --format, else from -o's suffix, else text), with its options checked: an
+    option given on the command line that this format does not read is refused, never silently ignored."""
+    chosen = choose_format(subject, fmt, output)
+    given = [_RENDER_PARAMS[name] for name in ctx.params
+             if name in _RENDER_PARAMS and ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE]
+    check_options(subject, chosen, given)
+    return chosen
 
 
 def _use_color(choice: bool | None, output: str | None) -> bool:
@@ -213,7 +217,8 @@ def deliver(data: str | bytes, output: str | None, binary: bool, inputs: tuple[s
 @cli.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(renderer_names("comparison")), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(renderer_names("comparison")),
+              help="Output format.  [default: from the -o file name's suffix, else text]")
 @click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when the drafts differ.")
 @click.option("--color/--no-color", default=None,
@@ -232,7 +237,7 @@ def deliver(data: str | bytes, output: str | None, binary: bool, inputs: tuple[s
               help="DOCX: coloured, struck and underlined text instead of tracked changes; HTML: no script.")
 @click.option("--no-moves", is_flag=True, help="DOCX: show moves as deletion plus insertion.")
 @click.pass_context
-def compare(ctx: click.Context, old: str, new: str, fmt: str, output: str | None, exit_code: bool,
+def compare(ctx: click.Context, old: str, new: str, fmt: str | None, output: str | None, exit_code: bool,
             color: bool | None, changed_only: bool, granularity: str, ignore_case: bool, ignore_whitespace: bool,
             ignore_punctuation: bool, no_obligations: bool, author: str, date: str | None, redline_only: bool,
             static: bool, no_moves: bool) -> int:
@@ -241,7 +246,7 @@ def compare(ctx: click.Context, old: str, new: str, fmt: str, output: str | None
     Every report also compares the drafts' obligations (dropped, added,
     weakened, strengthened), unless --no-obligations.
     """
-    _check_format_options(ctx, fmt)
+    fmt = _report_format(ctx, "comparison", fmt, output)
     from treaty_diff.compare import CompareOptions
     from treaty_diff.compare import compare as run_compare
     from treaty_diff.diff import DiffOptions
@@ -252,7 +257,8 @@ def compare(ctx: click.Context, old: str, new: str, fmt: str, output: str | None
                                ignore_whitespace=ignore_whitespace, ignore_punctuation=ignore_punctuation)
     comparison = run_compare(old_draft, new_draft, CompareOptions(diff=diff_options, obligations=not no_obligations))
     renderer = get_renderer("comparison", fmt)
-    options = RenderOptions(color=_use_color(color, output) and fmt == "text", changed_only=changed_only,
+    options = RenderOptions(color=_use_color(color, output) and "color" in renderer.options,
+                            changed_only=changed_only,
                             author=author, date=date, redline_only=redline_only, static=static, moves=not no_moves)
     deliver(renderer.render(comparison, options), output, renderer.binary, (old, new))
     return EXIT_DIFFERENT if exit_code and comparison.differs else EXIT_OK
@@ -260,10 +266,13 @@ def compare(ctx: click.Context, old: str, new: str, fmt: str, output: str | None
 
 @cli.command()
 @click.argument("draft")
-@click.option("--format", "fmt", type=click.Choice(renderer_names("obligations")), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(renderer_names("obligations")),
+              help="Output format.  [default: from the -o file name's suffix, else text]")
 @click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
-def obligations(draft: str, fmt: str, output: str | None) -> None:
+@click.pass_context
+def obligations(ctx: click.Context, draft: str, fmt: str | None, output: str | None) -> None:
     """The deontic clauses of a draft: who must, must not and may do what, with citations."""
+    fmt = _report_format(ctx, "obligations", fmt, output)
     from treaty_diff.model.obligations import DraftObligations
     from treaty_diff.obligations.extract import extract_obligations
 
@@ -281,10 +290,12 @@ def obligations(draft: str, fmt: str, output: str | None) -> None:
 @click.option("--against", metavar="DRAFT",
               help="Compare the obligations of two drafts, this one being the reference (instead of a checklist).")
 @click.option("--changed-only", is_flag=True, help="With --against: leave out unchanged obligations.")
-@click.option("--format", "fmt", type=click.Choice(renderer_names("coverage")), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(renderer_names("coverage")),
+              help="Output format.  [default: from the -o file name's suffix, else text]")
 @click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
-def coverage(drafts: tuple[str, ...], checklist: str | None, against: str | None, changed_only: bool, fmt: str,
-             output: str | None) -> None:
+@click.pass_context
+def coverage(ctx: click.Context, drafts: tuple[str, ...], checklist: str | None, against: str | None,
+             changed_only: bool, fmt: str | None, output: str | None) -> None:
     """Which elements of a checklist each draft covers, partly covers or leaves out, with citations.
 
     With --against REF and two drafts: each obligation of REF with its
@@ -311,7 +322,7 @@ def coverage(drafts: tuple[str, ...], checklist: str | None, against: str | None
         if not matches:
             raise click.BadParameter(f"{against!r} is not one of the two drafts", param_hint="'--against'")
         reference, other = loaded[matches[0]], loaded[1 - matches[0]]
-        renderer = get_renderer("obligation-comparison", fmt)
+        renderer = get_renderer("obligation-comparison", _report_format(ctx, "obligation-comparison", fmt, output))
         value = compare_obligations(reference, other)
         deliver(renderer.render(value, RenderOptions(changed_only=changed_only)), output, renderer.binary, drafts)
         return
@@ -319,7 +330,7 @@ def coverage(drafts: tuple[str, ...], checklist: str | None, against: str | None
         raise click.UsageError("--changed-only goes with --against")
     checklist = checklist or "paros"
     report = check_coverage(loaded, load_checklist(checklist))
-    renderer = get_renderer("coverage", fmt)
+    renderer = get_renderer("coverage", _report_format(ctx, "coverage", fmt, output))
     deliver(renderer.render(report, RenderOptions()), output, renderer.binary, (*drafts, checklist))
 
 

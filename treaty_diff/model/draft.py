@@ -32,7 +32,7 @@ BlockKind = Literal[
     "wrapup",  # text after the points of a list
 ]
 
-#: Separator between the blocks of a provision's text (contracts.md).
+#: Separator between the blocks of a provision's text (docs/contracts.md).
 BLOCK_SEPARATOR = "\n\n"
 
 
@@ -95,7 +95,7 @@ class Provision:
 
     @cached_property
     def text(self) -> str:
-        """Num, heading and each block, separated by a blank line (contracts.md)."""
+        """Num, heading and each block, separated by a blank line (docs/contracts.md)."""
         parts = [p for p in (self.num, self.heading) if p]
         parts.extend(block.text for block in self.blocks)
         return BLOCK_SEPARATOR.join(parts)

@@ -1,4 +1,4 @@
-"""Plain-data views of a draft, for ``list`` and ``show`` (the shapes are in ../shared/contracts.md)."""
+"""Plain-data views of a draft, for ``list`` and ``show`` (the shapes are in docs/contracts.md)."""
 
 from __future__ import annotations
 

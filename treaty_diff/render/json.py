@@ -1,4 +1,4 @@
-"""``compare --format json``: the fields of ../shared/contracts.md, and more.
+"""``compare --format json``: the fields of docs/contracts.md, and more.
 
 The shape is described by ``schemas/comparison.schema.json`` (shipped in the
 package); tests validate real outputs against it.
@@ -125,12 +125,12 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
 
 @register
 class JsonRenderer(Renderer[Comparison]):
-    """Machine-readable comparison (contracts.md)."""
+    """Machine-readable comparison (docs/contracts.md)."""
 
     name = "json"
     subject = "comparison"
-    extension = "json"
-    description = "the comparison as JSON (fields of contracts.md)"
+    suffixes = (".json",)
+    description = "the comparison as JSON (fields of docs/contracts.md)"
 
     def render(self, value: Comparison, options: RenderOptions) -> str:
         return json_text(comparison_dict(value))

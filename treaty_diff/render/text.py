@@ -79,7 +79,8 @@ class TextRenderer(Renderer[Comparison]):
 
     name = "text"
     subject = "comparison"
-    extension = "txt"
+    suffixes = (".txt", ".text")
+    options = frozenset({"color", "changed_only"})
     description = "summary table and word-level redline for the terminal"
 
     def render(self, value: Comparison, options: RenderOptions) -> str:

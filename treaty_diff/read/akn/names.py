@@ -8,7 +8,7 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 #: Our namespace, for what Akoma Ntoso has no element for (inside ``meta/proprietary``).
 TD_NS = "urn:x-treaty-diff:akn-proprietary:1"
 
-#: ISO 639-1 (our model, contracts.md) to ISO 639-2/B (Akoma Ntoso FRBRlanguage).
+#: ISO 639-1 (our model, docs/contracts.md) to ISO 639-2/B (Akoma Ntoso FRBRlanguage).
 LANGUAGE_CODES = {"en": "eng", "fr": "fre", "es": "spa", "ru": "rus", "zh": "chi", "ar": "ara", "de": "ger"}
 LANGUAGE_FROM_AKN = {v: k for k, v in LANGUAGE_CODES.items()} | {"zho": "zh", "fra": "fr", "deu": "de"}
 
