@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from treaty_diff.errors import InputError
 from treaty_diff.read.importers import MAX_TEXT_BYTES, ImportOptions, import_file, import_text
-from treaty_diff.read.importers import docx as docx_reader
+from treaty_diff.read.importers import docx_package as docx_reader  # where the DOCX limits are read
 
 TREATY = (
     "Treaty on Hostile Files\n\nThe Parties,\n\nConsidering that files may be hostile,\n\n"

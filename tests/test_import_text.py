@@ -12,7 +12,7 @@ from treaty_diff.model.draft import Draft
 from treaty_diff.read.akn import draft_to_xml, parse_bytes
 from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.read.importers import ImportOptions, import_file, import_text
-from treaty_diff.read.importers.plaintext import find_date
+from treaty_diff.read.importers.dates import find_date
 from treaty_diff.read.kinds import is_importable
 
 SOURCES = Path(__file__).parent / "data" / "sources"

@@ -1,0 +1,146 @@
+"""Running an import: :func:`import_file` and :func:`import_text`, from a file (or text) to an :class:`ImportResult`.
+
+A ``.txt`` file is read and decoded (:mod:`treaty_diff.read.importers.plaintext`),
+a ``.docx`` file walked (:mod:`treaty_diff.read.importers.docx`); both give
+paragraphs, which the parser places (:mod:`treaty_diff.read.importers.structure`).
+Then the metadata is filled in (:mod:`treaty_diff.read.importers.metadata`),
+what could not be placed becomes warnings that name the file and the line (or
+DOCX paragraph), and the draft is checked by writing it as Akoma Ntoso and
+reading it back.
+
+Every problem with the input is one :class:`~treaty_diff.errors.InputError`
+(see the package's doc); with ``strict=True`` the first warning is raised as
+one too. Nothing depends on the day: importing a file twice gives the same
+draft.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from treaty_diff.errors import InputError
+from treaty_diff.model.draft import Draft
+from treaty_diff.read.akn import draft_to_xml, parse_bytes
+from treaty_diff.read.importers.docx import read_docx
+from treaty_diff.read.importers.metadata import given_meta, guessed_meta, provenance_notice
+from treaty_diff.read.importers.options import ImportOptions
+from treaty_diff.read.importers.paragraphs import Notice, Paragraph, split_paragraphs
+from treaty_diff.read.importers.plaintext import Header, check_text, decode_text, read_text_file, split_header
+from treaty_diff.read.importers.structure import TextImport, parse_paragraphs
+from treaty_diff.read.kinds import IMPORT_SUFFIXES
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """An imported draft, what could not be placed (``warnings``) and what was guessed (``info``).
+
+    Both are one-line messages that name the file ("draft.txt:12: ...",
+    "draft.docx: paragraph 7: ..."). The warnings are also in
+    ``draft.meta.notes`` (``td:note`` in the written file). ``info`` says what was guessed or decided
+    (id from the file name, date from the text, ...), for the user to check; it is not a warning.
+    """
+
+    draft: Draft
+    warnings: tuple[str, ...]
+    info: tuple[str, ...]
+
+
+def import_file(path: Path | str, options: ImportOptions | None = None, location: str | None = None) -> ImportResult:
+    """Import a ``.txt`` or ``.docx`` file as a draft; ``location`` names it in messages (default: the path)."""
+    path = Path(path)
+    options = options or ImportOptions()
+    where = location or str(path)
+    kind = IMPORT_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(where, f"cannot import a {path.suffix or 'file without an ending'}: expected .txt or .docx")
+    if kind == "docx":
+        docx = read_docx(path, where)
+        return _finish(list(docx.paragraphs), list(docx.notices), "paragraph", path.name, "DOCX", options, where)
+    return import_text(decode_text(read_text_file(path, where), where), path.name, options, where)
+
+
+def import_text(decoded: tuple[str, list[Notice]] | str, name: str, options: ImportOptions | None = None,
+                location: str | None = None) -> ImportResult:
+    """Import text already in memory (``decoded`` is a str, or what :func:`decode_text` returns).
+
+    ``name`` is the file name the id (and, without a title paragraph, the metadata title) is guessed from;
+    ``location`` names the text in messages. A leading block of ``# `` lines is the file's header (see
+    :func:`split_header`).
+    """
+    options = options or ImportOptions()
+    text, notices = (decoded, []) if isinstance(decoded, str) else decoded
+    where = location or name
+    header, text = split_header(check_text(text, where))
+    paragraphs = split_paragraphs(text)
+    lines = text.split("\n")
+    inferred = sum(1 for p in paragraphs if p.line > 1 and lines[p.line - 2].strip())
+    return _finish(paragraphs, list(notices), "line", name, "plain text", options, where, inferred, header)
+
+
+def _finish(paragraphs: list[Paragraph], notices: list[Notice], unit: str, name: str, fmt: str,
+            options: ImportOptions, where: str, inferred: int = 0, header: Header | None = None) -> ImportResult:
+    """Parse, fill in the metadata, turn notices into warnings, and check the draft by writing and reading it.
+
+    Nothing here depends on the day or the machine: importing the same file twice gives the same draft.
+    """
+    info: list[str] = []
+    header = header or Header()
+    meta, provenance = given_meta(options, name, fmt, header, info)
+    if header.lines:
+        span = "line 1" if len(header.lines) == 1 else f"lines 1-{len(header.lines)}"
+        info.append(f"header: {span} ('# ' lines) are the file's header, not treaty text; "
+                    "kept out of the text, in the draft's notes")
+    parsed: TextImport = parse_paragraphs(paragraphs, meta, provenance, where, inferred)
+    if inferred:
+        info.append(f"paragraph breaks: {inferred} inferred from the line layout (lines without blank lines "
+                       "between paragraphs)")
+    draft = parsed.draft
+    notices.extend(parsed.notices)
+    if parsed.errors:
+        first = parsed.errors[0]
+        raise InputError(where, _message("", first, unit)[2:] if unit != "line" else first.message,
+                         first.line if unit == "line" else None)
+    if not draft.articles:
+        raise InputError(where, "no article found: expected headings such as 'Article 1', 'ARTICLE I' or 'Art. 2' "
+                                "on a line of their own")
+    meta = guessed_meta(draft, options, name, info, notices)
+    provenance_warning = provenance_notice(options, header)
+    if provenance_warning is not None:
+        notices.append(provenance_warning)
+    warnings = [_message(where, notice, unit) for notice in notices]
+    if options.strict and notices:
+        first = notices[0]
+        more = f" (strict mode; {len(notices)} warnings in all)" if len(notices) > 1 else " (strict mode)"
+        line = first.line if unit == "line" else None
+        message = first.message if unit == "line" or first.line is None else f"paragraph {first.line}: {first.message}"
+        raise InputError(where, message + more, line)
+    notes = tuple(f"header: {line[1:].removeprefix(' ').rstrip()}".rstrip() for line in header.lines)
+    notes += tuple(f"import warning: {_message(name, notice, unit)}" for notice in notices)
+    draft = dataclasses.replace(draft, meta=dataclasses.replace(meta, notes=meta.notes + notes))
+    return ImportResult(_checked(draft, where), tuple(warnings), tuple(info))
+
+
+def _checked(draft: Draft, where: str) -> Draft:
+    """The draft as written and read back (so that it is surely valid), with its metadata-only title kept."""
+    try:
+        checked = parse_bytes(draft_to_xml(draft), where)
+    except (ValueError, InputError) as error:  # a bug of the importer, not of the input; say so plainly
+        raise InputError(where, f"the imported draft is not valid ({error}); please report this with the "
+                                "file") from None
+    if checked.meta.title != draft.meta.title:
+        # The Akoma Ntoso file takes the title from the title paragraph; a metadata-only title is kept here.
+        checked = dataclasses.replace(checked, meta=dataclasses.replace(checked.meta, title=draft.meta.title))
+    return checked
+
+
+def _message(where: str, notice: Notice, unit: str) -> str:
+    if notice.line is None:
+        return f"{where}: {notice.message}"
+    if unit == "line":
+        return f"{where}:{notice.line}: {notice.message}"
+    return f"{where}: {unit} {notice.line}: {notice.message}"
+
+
+__all__ = ["ImportResult", "import_file", "import_text"]
