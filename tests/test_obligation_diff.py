@@ -2,7 +2,7 @@
 
 The PPWT table below was written by reading the obligations of both drafts
 (``treaty-diff obligations ppwt-2008`` / ``ppwt-2014``) side by side and
-applying the rules of treaty_diff/obligation_diff.py:
+applying the rules of treaty_diff/obligations/ (pairing.py, scope.py, judge.py):
 
 - Article II: 2008 bans placing weapons "in orbit around the Earth", "on
   celestial bodies" and "in outer space in any other manner"; 2014 has one ban,
@@ -48,8 +48,10 @@ from hypothesis import strategies as st
 from treaty_diff.align import align
 from treaty_diff.model.draft import Block, Draft, DraftMeta, Provenance, Provision, Source
 from treaty_diff.model.obligations import STATUSES, Obligation, ObligationChange, ObligationComparison
-from treaty_diff.obligations.compare import FORCE, compare_obligations, condition_kind, reverse_alignment
+from treaty_diff.obligations.compare import compare_obligations, reverse_alignment
 from treaty_diff.obligations.extract import extract_obligations
+from treaty_diff.obligations.judge import FORCE
+from treaty_diff.obligations.scope import condition_kind
 from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.read.importers import ImportOptions, import_text
 from treaty_diff.render.obligations import obligation_comparison_to_dict, obligation_comparison_to_text

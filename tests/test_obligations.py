@@ -1,7 +1,7 @@
 """Obligation extraction: every deontic clause of the five bundled drafts, and the rules one at a time.
 
 The tables below were written by reading each draft article by article,
-applying the policy in treaty_diff/obligations.py: operative articles only;
+applying the policy in treaty_diff/obligations/extract.py: operative articles only;
 constitutive clauses (entry into force, duration, deposit, designations,
 "shall include", "shall be the subject of") are not obligations; a list of
 undertakings gives one entry each. Each row is (eId, modality, bearer, a
@@ -18,14 +18,10 @@ import pytest
 
 from treaty_diff.model.draft import Block, Draft, DraftMeta, Provenance, Provision, Source
 from treaty_diff.model.obligations import MODALITIES, UNSPECIFIED, Obligation
-from treaty_diff.obligations.extract import (
-    _CLAUSE_TRAIL,
-    _MARKER_RE,
-    _markers,
-    _trim_span,
-    canonical_bearer,
-    extract_obligations,
-)
+from treaty_diff.obligations.bearers import canonical_bearer
+from treaty_diff.obligations.extract import ExtractionMemo, extract_obligations
+from treaty_diff.obligations.sentences import CLAUSE_TRAIL, trim_span
+from treaty_diff.obligations.vocabulary import MARKER_RE, markers
 from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.render.obligations import obligations_to_dict, obligations_to_text
 
@@ -511,8 +507,8 @@ def _texts() -> list[str]:
 def test_markers_are_found_where_the_full_marker_pattern_finds_them() -> None:
     for text in _texts():
         for piece in (text, text + " shall", "is" + text, text.replace(" ", "")):
-            expected = [(m.span(), m.lastgroup) for m in _MARKER_RE.finditer(piece)]
-            assert [(m.span(), m.lastgroup) for m in _markers(piece)] == expected, piece
+            expected = [(m.span(), m.lastgroup) for m in MARKER_RE.finditer(piece)]
+            assert [(m.span(), m.lastgroup) for m in markers(piece)] == expected, piece
 
 
 def test_a_clause_span_loses_the_trail_the_trail_pattern_defines() -> None:
@@ -523,13 +519,12 @@ def test_a_clause_span_loses_the_trail_the_trail_pattern_defines() -> None:
                 trimmed = start
                 while trimmed < end and text[trimmed] in " ,;:\n":
                     trimmed += 1
-                tail = _CLAUSE_TRAIL.search(text[trimmed:end])
+                tail = CLAUSE_TRAIL.search(text[trimmed:end])
                 expected = (trimmed, trimmed + tail.start() if tail else end)
-                assert _trim_span(text, start, end) == expected, (text[start:end], start, end)
+                assert trim_span(text, start, end) == expected, (text[start:end], start, end)
 
 
 def test_an_article_worded_as_one_already_read_gives_the_same_obligations_as_when_read_afresh() -> None:
-    from treaty_diff.obligations.extract import ExtractionMemo
     from treaty_diff.testing.generate import generate_pair, scale_draft
 
     corpus = [load_corpus_draft(draft_id) for draft_id in CORPUS_IDS]

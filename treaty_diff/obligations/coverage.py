@@ -1,8 +1,8 @@
 """Coverage of a checklist by drafts: which obligation elements each draft covers, partly covers, or lacks.
 
-A :class:`Checklist` (read by :mod:`treaty_diff.akn.checklist`) lists
+A :class:`Checklist` (read by :mod:`treaty_diff.read.checklist`) lists
 elements; each element has rules made of groups of concept terms. For each
-draft, every obligation found by :func:`~treaty_diff.obligations.extract_obligations`
+draft, every obligation found by :func:`~treaty_diff.obligations.extract.extract_obligations`
 is tried against every rule of every element:
 
 - the obligation's modality must be one the rule accepts (the element's, unless
