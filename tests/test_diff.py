@@ -14,9 +14,10 @@ from treaty_diff.diff import (
     DiffOptions,
     absorb_whitespace_gaps,
     diff_texts,
+    engine,
+    units,
     words_changed,
 )
-from treaty_diff.diff import words as diff_module
 from treaty_diff.model.segments import Segment
 from treaty_diff.text.tokens import is_word, tokenize
 
@@ -210,7 +211,7 @@ def test_the_work_budget_coarsens_a_diff_but_keeps_it_exact(monkeypatch: pytest.
     old = (SOURCES / "moon-1979-en.txt").read_text(encoding="utf-8")[:4000]
     new = (SOURCES / "ost-1967-en.txt").read_text(encoding="utf-8")[:4000]
     fine = diff_texts(old, new)
-    monkeypatch.setattr(diff_module, "WORK_LIMIT", 50)
+    monkeypatch.setattr(engine, "WORK_LIMIT", 50)  # read where the engine reads it
     coarse = diff_texts(old, new)
     assert len(coarse) < len(fine)
     assert diff_texts(old, new) == coarse
@@ -231,7 +232,7 @@ def test_tens_of_thousands_of_distinct_tokens_are_diffed() -> None:
 def test_each_distinct_token_gets_its_own_code_point_far_beyond_the_private_use_areas() -> None:
     keys = [f"w{i}" for i in range(150_000)]  # BMP and planes 15 and 16 hold 137,468
     table: dict[str, str] = {}
-    encoded = diff_module._encode(keys + keys[:10], table)
+    encoded = units._encode(keys + keys[:10], table)
     assert len(encoded) == len(keys) + 10
     assert len(set(encoded)) == len(keys)
     assert encoded[-10:] == encoded[:10]
@@ -239,7 +240,7 @@ def test_each_distinct_token_gets_its_own_code_point_far_beyond_the_private_use_
 
 
 def test_running_out_of_code_points_falls_back_to_a_character_diff(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(diff_module, "_CODE_RANGES", ((0xE000, 0xE002),))
+    monkeypatch.setattr(units, "_CODE_RANGES", ((0xE000, 0xE002),))
     segments = diff_texts("one two three four", "one two five four")
     assert old_text(segments) == "one two three four"
     assert new_text(segments) == "one two five four"
@@ -248,7 +249,7 @@ def test_running_out_of_code_points_falls_back_to_a_character_diff(monkeypatch: 
 
 def test_the_code_points_for_tokens_are_neither_letters_nor_spaces() -> None:
     # diff-match-patch scores edit boundaries by isalnum/isspace: every token boundary must look alike.
-    for start, end in diff_module._CODE_RANGES:
+    for start, end in units._CODE_RANGES:
         for cp in (start, (start + end) // 2, end):
             assert unicodedata.category(chr(cp)) in {"Co", "Cn"}
 
@@ -408,7 +409,7 @@ def test_the_linear_semantic_cleanup_agrees_with_diff_match_patch(
     diffs: list[tuple[int, str]], expected: list[tuple[int, str]]
 ) -> None:
     work = list(diffs)
-    diff_module._Differ().semantic_cleanup(work)
+    engine._Differ().semantic_cleanup(work)
     assert work == expected
 
 

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from treaty_diff.diff import DiffOptions, absorb_whitespace_gaps, diff_texts, words_changed
-from treaty_diff.diff import words as diff_module
+from treaty_diff.diff.edits import _short_diff
+from treaty_diff.diff.engine import _Differ
 from treaty_diff.model.segments import Segment
 from treaty_diff.text import tokens as token_module
 from treaty_diff.text.tokens import is_word, tokenize
@@ -196,7 +197,7 @@ def test_folding_whitespace_keeps_both_texts_and_is_idempotent(segments: tuple[S
 @SETTINGS
 @given(st.text(alphabet="ab _.", max_size=40), st.text(alphabet="ab _.", max_size=40))
 def test_the_linear_semantic_cleanup_agrees_with_diff_match_patch(old: str, new: str) -> None:
-    differ = diff_module._Differ()
+    differ = _Differ()
     diffs = differ.plain(old, new)
     expected = list(diffs)
     differ.diff_cleanupSemantic(expected)
@@ -215,7 +216,7 @@ def test_the_anchored_diff_rebuilds_both_strings(old: str, data: st.DataObject) 
             new.insert(index, data.draw(st.characters(max_codepoint=0x5F)))
         else:
             del new[index]
-    diffs = diff_module._Differ().anchored(old, "".join(new))
+    diffs = _Differ().anchored(old, "".join(new))
     assert "".join(t for op, t in diffs if op != 1) == old
     assert "".join(t for op, t in diffs if op != -1) == "".join(new)
 
@@ -234,13 +235,13 @@ def test_long_texts_rebuild_exactly(pair: tuple[str, str], granularity: str) -> 
 @SETTINGS
 @given(st.text(alphabet="abc", max_size=6), st.text(alphabet="abc", max_size=6))
 def test_the_short_cut_for_tiny_gaps_gives_what_diff_match_patch_gives(a: str, b: str) -> None:
-    differ = diff_module._Differ()
+    differ = _Differ()
     prefix = differ.diff_commonPrefix(a, b)
     a, b = a[prefix:], b[prefix:]
     suffix = differ.diff_commonSuffix(a, b)
     if suffix:
         a, b = a[:-suffix], b[:-suffix]
-    short = diff_module._short_diff(a, b)
+    short = _short_diff(a, b)
     if short is not None:
         assert short == differ.plain(a, b)
 
