@@ -45,8 +45,10 @@ from treaty_diff.model.draft import BLOCK_SEPARATOR, Draft
 from treaty_diff.model.segments import Segment
 from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
 from treaty_diff.render.base import RenderOptions, get_renderer
+from treaty_diff.render.docx.cover import grid_table
 from treaty_diff.render.docx.layout import Para, Piece, layout_redline, paragraphs, separate_insertions
-from treaty_diff.render.docx.writer import _table, _Writer, render_docx
+from treaty_diff.render.docx.redline import RedlineWriter
+from treaty_diff.render.docx.writer import render_docx
 
 # -- reading a redline back ---------------------------------------------------------------------------------
 
@@ -502,8 +504,8 @@ def test_the_ppwt_redline_names_the_moved_article_and_the_renumbered_ones(
 def test_a_comment_is_the_markup_python_docx_add_comment_writes(text: str, date: str | None) -> None:
     stamp = dt.datetime.fromisoformat(date) if date else None
     ours = docx.Document()
-    writer = _Writer(ours, "U. Analyst", stamp, static=False)
-    writer._comment_element("7", text)
+    writer = RedlineWriter(ours, "U. Analyst", stamp, static=False)
+    writer.comments.add("7", text)
     theirs = docx.Document()
     made = theirs.comments.add_comment(text=text, author="U. Analyst", initials="UA")._comment_elm
     made.set(w("id"), "7")
@@ -520,7 +522,7 @@ def test_a_table_is_the_markup_python_docx_add_row_writes() -> None:
     rows = [("dropped", "one", " leading and trailing "), ("added", "tab\there", "line\nbreak\r\nand\rmore"),
             ("", "—", "“quoted”"), ("x", "y", "z")]
     ours = docx.Document()
-    _table(ours, header, rows, "the test")
+    grid_table(ours, header, rows, "the test")
     theirs = docx.Document()
     table = theirs.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"

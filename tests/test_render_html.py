@@ -19,7 +19,9 @@ from treaty_diff.model.comparison import Comparison, Line, PartChange, Provision
 from treaty_diff.model.segments import Segment
 from treaty_diff.read.corpus import load_corpus_draft
 from treaty_diff.render.base import RenderOptions, get_renderer
-from treaty_diff.render.html.page import cut_at_shared_breaks, obligations_section, render_html
+from treaty_diff.render.html.obligations import obligations_section
+from treaty_diff.render.html.page import render_html
+from treaty_diff.render.html.redline import cut_at_shared_breaks
 from treaty_diff.render.html.style import CONTRAST_PAIRS, PALETTE, SCRIPT, stylesheet
 
 

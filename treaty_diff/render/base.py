@@ -62,11 +62,6 @@ class Renderer(ABC, Generic[Subject]):
         """The usual file name ending, without the dot ("html")."""
         return self.suffixes[0].lstrip(".")
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:  # TRANSITION: until every renderer declares suffixes
-        super().__init_subclass__(**kwargs)
-        if "extension" in cls.__dict__ and "suffixes" not in cls.__dict__:
-            cls.suffixes = ("." + cls.__dict__["extension"],)
-
     @abstractmethod
     def render(self, value: Subject, options: RenderOptions) -> str | bytes:
         """The whole output: ``str`` for text formats, ``bytes`` when ``binary``."""

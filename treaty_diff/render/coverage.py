@@ -1,14 +1,17 @@
-"""Renderers of a coverage report (``treaty-diff coverage``): text, JSON and a self-contained HTML matrix."""
+"""Renderers of a coverage report (``treaty-diff coverage``): text, JSON and a self-contained HTML matrix.
+
+The HTML page is built with the one HTML builder (:mod:`treaty_diff.render.html.builder`) in the shell of
+:func:`treaty_diff.render.page.standalone_page`.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from lxml.html import builder as E
-
-from treaty_diff.model.coverage import STATUSES, Citation, CoverageReport, Verdict
+from treaty_diff.model.coverage import STATUSES, ChecklistElement, Citation, CoverageReport, Verdict
 from treaty_diff.render.base import Renderer, RenderOptions, register
+from treaty_diff.render.html.builder import Element, h_raw
 from treaty_diff.render.page import json_text, standalone_page
 
 
@@ -34,7 +37,7 @@ def verdict_dict(verdict: Verdict) -> dict[str, Any]:
 
 
 def coverage_to_dict(report: CoverageReport) -> dict[str, Any]:
-    """``coverage --format json`` (contracts.md), with the gaps of each draft."""
+    """``coverage --format json`` (docs/contracts.md), with the gaps of each draft."""
     ids = [d.id for d in report.drafts]
     return {
         "checklist": report.checklist.id,
@@ -115,7 +118,7 @@ def coverage_to_text(report: CoverageReport) -> str:
 class CoverageText(Renderer[CoverageReport]):
     name = "text"
     subject = "coverage"
-    extension = "txt"
+    suffixes = (".txt", ".text")
     description = "the coverage matrix, the reasons, then each draft's gaps"
 
     def render(self, value: CoverageReport, options: RenderOptions) -> str:
@@ -126,8 +129,8 @@ class CoverageText(Renderer[CoverageReport]):
 class CoverageJson(Renderer[CoverageReport]):
     name = "json"
     subject = "coverage"
-    extension = "json"
-    description = "the coverage matrix as JSON (contracts.md)"
+    suffixes = (".json",)
+    description = "the coverage matrix as JSON (docs/contracts.md)"
 
     def render(self, value: CoverageReport, options: RenderOptions) -> str:
         return json_text(coverage_to_dict(value))
@@ -146,40 +149,48 @@ class CoverageHtml(Renderer[CoverageReport]):
 
     name = "html"
     subject = "coverage"
-    extension = "html"
+    suffixes = (".html", ".htm")
     description = "the coverage matrix as a self-contained HTML page"
 
     def render(self, value: CoverageReport, options: RenderOptions) -> str:
-        ids = [draft.id for draft in value.drafts]
-        title = f"Coverage of {value.checklist.title} — {', '.join(ids)}"
-        header = E.TR(E.TH("element"), *[E.TH(draft_id, scope="col") for draft_id in ids])
-        rows = []
-        any_reconstructed = False
-        for row in value.rows:
-            cells = [E.TH(E.STRONG(row.element.label), E.BR(), E.SPAN(row.element.id, E.CLASS("reason")),
-                          scope="row")]
-            for verdict in row.verdicts:
-                cell = E.TD(E.CLASS(verdict.status), E.DIV(verdict.status, E.CLASS("status")))
-                for citation in verdict.citations:
-                    quote = E.Q(citation.quote)
-                    label = citation.label
-                    if citation.reconstructed:
-                        any_reconstructed = True
-                        quote.set("class", "reconstructed")
-                        label += " (reconstructed)"
-                    cell.append(E.DIV(E.STRONG(label + ": "), quote))
-                cell.append(E.DIV(verdict.reason, E.CLASS("reason")))
-                cells.append(cell)
-            rows.append(E.TR(*cells))
-        gaps = []
-        for draft_id in ids:
-            items = [E.LI(E.STRONG(f"{element.label} ({verdict.status})"), ": ", verdict.reason)
-                     for element, verdict in value.gaps(draft_id)]
-            gaps.append(E.SECTION(E.H3(draft_id), E.UL(*items) if items else E.P("No gaps.")))
-        body = []
-        if any_reconstructed:
-            body.append(E.P("Quotes marked (reconstructed) come from text that is not the official wording of the "
-                            "draft: it restates the draft from the public record.", E.CLASS("note")))
-        body += [E.TABLE(E.CAPTION(f"Checklist: {value.checklist.title}"), E.THEAD(header), E.TBODY(*rows)),
-                 E.H2("Gaps, draft by draft"), *gaps]
-        return standalone_page(title, body, _CSS)
+        return coverage_page(value)
+
+
+def coverage_page(report: CoverageReport) -> str:
+    """The HTML page: a note when a quote is reconstructed, the matrix with quotes, then each draft's gaps."""
+    ids = [draft.id for draft in report.drafts]
+    title = f"Coverage of {report.checklist.title} — {', '.join(ids)}"
+    header = h_raw("tr", None, h_raw("th", None, "element"), [h_raw("th", {"scope": "col"}, d) for d in ids])
+    rows = [h_raw("tr", None, _element_cell(row.element), [_verdict_cell(v) for v in row.verdicts])
+            for row in report.rows]
+    gaps = []
+    for draft_id in ids:
+        items = [h_raw("li", None, h_raw("strong", None, f"{element.label} ({verdict.status})"), ": ", verdict.reason)
+                 for element, verdict in report.gaps(draft_id)]
+        gaps.append(h_raw("section", None, h_raw("h3", None, draft_id),
+                          h_raw("ul", None, items) if items else h_raw("p", None, "No gaps.")))
+    body: list[Element] = []
+    if any(c.reconstructed for row in report.rows for v in row.verdicts for c in v.citations):
+        body.append(h_raw("p", {"class": "note"}, "Quotes marked (reconstructed) come from text that is not the "
+                                                  "official wording of the draft: it restates the draft from the "
+                                                  "public record."))
+    body += [h_raw("table", None, h_raw("caption", None, f"Checklist: {report.checklist.title}"),
+                   h_raw("thead", None, header), h_raw("tbody", None, rows)),
+             h_raw("h2", None, "Gaps, draft by draft"), *gaps]
+    return standalone_page(title, body, _CSS)
+
+
+def _element_cell(element: ChecklistElement) -> Element:
+    return h_raw("th", {"scope": "row"}, h_raw("strong", None, element.label), h_raw("br"),
+                 h_raw("span", {"class": "reason"}, element.id))
+
+
+def _verdict_cell(verdict: Verdict) -> Element:
+    """The verdict's status, each citation (labelled, its quote marked when reconstructed), then the reason."""
+    cell = h_raw("td", {"class": verdict.status}, h_raw("div", {"class": "status"}, verdict.status))
+    for citation in verdict.citations:
+        label = citation.label + (" (reconstructed)" if citation.reconstructed else "")
+        quote = h_raw("q", {"class": "reconstructed" if citation.reconstructed else None}, citation.quote)
+        cell.append(h_raw("div", None, h_raw("strong", None, label + ": "), quote))
+    cell.append(h_raw("div", {"class": "reason"}, verdict.reason))
+    return cell

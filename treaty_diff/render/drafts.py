@@ -25,6 +25,118 @@ def provenance_summary(draft: Draft) -> str:
     return "reconstructed in part: " + ", ".join(parts)
 
 
+_PART_NAMES = {"title": "title", "preamble": "preamble", "conclusions": "final clause"}
+
+
+def provenance_detail(draft: Draft) -> str:
+    """How much of a draft is reconstructed, in numbers, for a reader of ``list``.
+
+    "verbatim" or "reconstructed" when the whole draft is one or the other;
+    otherwise the reconstructed articles counted ("14 of 14 articles", and
+    those reconstructed only in part named), then the other parts that are
+    wholly or partly reconstructed, then every part that is verbatim, down to
+    the recital or paragraph: "reconstructed: 14 of 14 articles, preamble in
+    part; verbatim: title, preamble 1-4". Whatever the verbatim list does not
+    name is reconstructed.
+    """
+    statuses = {p.provenance_status for p in draft.provisions}
+    if statuses <= {"verbatim"}:
+        return "verbatim"
+    if statuses == {"reconstructed"}:
+        return "reconstructed"
+    articles = draft.articles
+    whole = [a for a in articles if a.provenance_status == "reconstructed"]
+    mixed = [a for a in articles if a.provenance_status == "mixed"]
+    reconstructed = []
+    if whole or mixed:
+        reconstructed.append(f"{len(whole)} of {len(articles)} articles")
+    if mixed:
+        reconstructed.append(_and(_article_names(mixed)) + " in part")
+    verbatim = []
+    others = [p for p in draft.provisions if p.kind != "article"]
+    for provision in others:
+        name = _PART_NAMES.get(provision.kind, provision.eid)
+        status = provision.provenance_status
+        if status == "reconstructed":
+            reconstructed.append(name)
+        elif status == "mixed":
+            reconstructed.append(f"{name} in part")
+    verbatim_articles = [a for a in articles if a.provenance_status == "verbatim"]
+    for provision in draft.provisions:
+        status = provision.provenance_status
+        if provision.kind == "article":
+            if status == "mixed":
+                verbatim.append(f"{provision.num or provision.eid} {_verbatim_blocks(provision)}")
+            elif status == "verbatim" and provision is verbatim_articles[0]:
+                verbatim.append(f"{len(verbatim_articles)} of {len(articles)} articles")
+            continue
+        name = _PART_NAMES.get(provision.kind, provision.eid)
+        if status == "verbatim":
+            verbatim.append(name)
+        elif status == "mixed":
+            verbatim.append(f"{name} {_verbatim_blocks(provision)}")
+    return f"reconstructed: {', '.join(reconstructed)}; verbatim: {', '.join(verbatim)}"
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _article_names(articles: list[Provision]) -> list[str]:
+    """ "Article I", or "Articles I and III" as one name when there are several."""
+    nums = [a.num or a.eid for a in articles]
+    if len(nums) == 1:
+        return nums
+    bare = [n.split(" ", 1)[1] if n.startswith("Article ") else n for n in nums]
+    return ["Articles " + bare[0], *bare[1:]]
+
+
+def _verbatim_blocks(provision: Provision) -> str:
+    """The verbatim blocks of a provision that mixes verbatim and reconstructed text: "1-4", "chapeau", "(a), (c)"."""
+    labels: list[str] = []
+    recitals: list[int] = []
+    position = {"recital": 0, "p": 0, "paragraph": 0}
+    for block in provision.blocks:
+        if block.kind in position:
+            position[block.kind] += 1
+        if not block.provenance.is_verbatim:
+            continue
+        if block.kind == "recital":
+            recitals.append(position["recital"])
+            continue
+        if block.kind == "intro":
+            label = "opening" if provision.kind == "preamble" else "chapeau"
+            if block.num:
+                label = f"{_num(block.num)} {label}"
+        elif block.kind in ("title", "formula"):
+            label = block.kind
+        elif block.kind == "wrapup":
+            label = "closing words"
+        elif block.num:
+            label = _num(block.num)
+        else:
+            label = f"paragraph {position.get(block.kind, 1)}"
+        labels.append(label)
+    return ", ".join([*_ranges(recitals), *labels])
+
+
+def _num(num: str) -> str:
+    """A block number as a citation writes it after the article: "1." -> "(1)", "(a)" -> "(a)"."""
+    bare = num.strip().strip(".()")
+    return f"({bare})"
+
+
+def _ranges(numbers: list[int]) -> list[str]:
+    """[1, 2, 3, 4, 7] -> ["1-4", "7"]."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return [f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+
+
 def draft_listing(draft: Draft) -> dict[str, Any]:
     """One row of ``list``."""
     return {
@@ -39,6 +151,7 @@ def draft_listing(draft: Draft) -> dict[str, Any]:
         "words": draft.word_count,
         "provenance": provenance_summary(draft),
         "provenance_counts": provenance_counts(draft),
+        "provenance_detail": provenance_detail(draft),
     }
 
 

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
-from lxml.html import builder as E
-
 from treaty_diff.model.draft import Draft
 from treaty_diff.model.obligations import MODALITIES, STATUSES, DraftObligations, Obligation, ObligationComparison
 from treaty_diff.render.base import Renderer, RenderOptions, register
+from treaty_diff.render.html.obligations import PAGE, obligations_table
 from treaty_diff.render.page import json_text, standalone_page
 
 # -- obligations of one draft ------------------------------------------------------------------------
 
 
 def obligation_dict(obligation: Obligation) -> dict[str, Any]:
-    """One entry of ``obligations --format json`` (contracts.md), with the extra fields."""
+    """One entry of ``obligations --format json`` (docs/contracts.md), with the extra fields."""
     return {
         "eId": obligation.eid,
         "num": obligation.num,
@@ -76,8 +74,6 @@ def obligations_to_text(draft: Draft, obligations: tuple[Obligation, ...]) -> st
     if not obligations:
         lines.append("No deontic clause found.")
     return "\n".join(lines).rstrip() + "\n"
-
-
 
 
 # -- obligations of two drafts compared ---------------------------------------------------------------
@@ -163,7 +159,7 @@ def obligation_comparison_to_text(comparison: ObligationComparison, *, changed_o
 class ObligationsText(Renderer[DraftObligations]):
     name = "text"
     subject = "obligations"
-    extension = "txt"
+    suffixes = (".txt", ".text")
     description = "the obligations, grouped by provision"
 
     def render(self, value: DraftObligations, options: RenderOptions) -> str:
@@ -174,8 +170,8 @@ class ObligationsText(Renderer[DraftObligations]):
 class ObligationsJson(Renderer[DraftObligations]):
     name = "json"
     subject = "obligations"
-    extension = "json"
-    description = "the obligations as JSON (contracts.md)"
+    suffixes = (".json",)
+    description = "the obligations as JSON (docs/contracts.md)"
 
     def render(self, value: DraftObligations, options: RenderOptions) -> str:
         return json_text(obligations_to_dict(value.draft, value.obligations))
@@ -185,7 +181,8 @@ class ObligationsJson(Renderer[DraftObligations]):
 class ObligationComparisonText(Renderer[ObligationComparison]):
     name = "text"
     subject = "obligation-comparison"
-    extension = "txt"
+    suffixes = (".txt", ".text")
+    options = frozenset({"changed_only"})
     description = "each obligation of the reference draft with its counterpart, and what changed"
 
     def render(self, value: ObligationComparison, options: RenderOptions) -> str:
@@ -196,7 +193,7 @@ class ObligationComparisonText(Renderer[ObligationComparison]):
 class ObligationComparisonJson(Renderer[ObligationComparison]):
     name = "json"
     subject = "obligation-comparison"
-    extension = "json"
+    suffixes = (".json",)
     description = "the obligation comparison as JSON"
 
     def render(self, value: ObligationComparison, options: RenderOptions) -> str:
@@ -205,52 +202,23 @@ class ObligationComparisonJson(Renderer[ObligationComparison]):
 
 @register
 class ObligationComparisonHtml(Renderer[ObligationComparison]):
-    """A self-contained page: one row per obligation, status, reasons and both quotes. Escaped by construction."""
+    """A self-contained page: one row per obligation, status, reasons and both quotes. Escaped by construction.
+
+    The table is the one the comparison report shows too (:mod:`treaty_diff.render.html.obligations`), in this
+    page's look.
+    """
 
     name = "html"
     subject = "obligation-comparison"
-    extension = "html"
+    suffixes = (".html", ".htm")
+    options = frozenset({"changed_only"})
     description = "the obligation comparison as a self-contained HTML page"
 
     def render(self, value: ObligationComparison, options: RenderOptions) -> str:
         return standalone_page(f"Obligations of {value.reference} compared with {value.other}",
-                               [obligation_table(value, changed_only=options.changed_only)], _CSS)
+                               [obligations_table(value, PAGE, changed_only=options.changed_only)], _CSS)
 
 
 _CSS = """
 .weakened, .dropped { color: #8b0000; } .strengthened, .added { color: #0b5d1e; }
 """
-
-
-def obligation_table(value: ObligationComparison, changed_only: bool = False) -> etree._Element:
-    """The obligations table (also used inside other HTML reports)."""
-    counts = ", ".join(f"{n} {status}" for status, n in value.counts.items())
-    rows = []
-    for change in value.changes:
-        if changed_only and change.status == "unchanged":
-            continue
-        quotes = []
-        for side, draft_id, label, obligation in (("old", value.reference, change.old_label, change.old),
-                                                  ("new", value.other, change.new_label, change.new)):
-            if obligation is None:
-                quotes.append(E.TD("—"))
-                continue
-            quote = E.Q(obligation.quote)
-            note = " (reconstructed, not the official wording)" if obligation.reconstructed else ""
-            quotes.append(E.TD(E.STRONG(f"{draft_id}, {label}{note}: "), quote, E.CLASS(side)))
-        rows.append(E.TR(
-            E.TD(E.SPAN(change.status, E.CLASS(f"status {change.status}"))),
-            E.TD(change.headline, E.UL(*[E.LI(reason) for reason in change.reasons])),
-            *quotes,
-        ))
-    section: etree._Element = E.SECTION(
-        E.H2("Obligations"),
-        E.P(f"{value.reference}: {value.reference_total} obligations; {value.other}: {value.other_total}. {counts}."),
-        E.TABLE(
-            E.THEAD(E.TR(E.TH("status"), E.TH("what changed"), E.TH(value.reference), E.TH(value.other))),
-            E.TBODY(*rows),
-            E.CLASS("obligations"),
-        ),
-        id="obligations",
-    )
-    return section

@@ -1,11 +1,15 @@
-"""What the small reports share: one JSON writer and one self-contained HTML page shell (escaped by construction)."""
+"""What the small reports share: one JSON writer and one self-contained HTML page shell.
+
+The page shell is built with the HTML renderers' one builder (:mod:`treaty_diff.render.html.builder`), so it is
+escaped by construction; the coverage and obligation comparison pages fill it.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from lxml import etree
+from treaty_diff.render.html.builder import Element, h_raw, to_html
 
 _CSS = """
 body { font: 15px/1.45 Georgia, 'Times New Roman', serif; margin: 1.5rem auto; max-width: 75rem; color: #111;
@@ -27,19 +31,20 @@ def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def standalone_page(title: str, content: list[etree._Element], css: str = "") -> str:
+def standalone_page(title: str, content: list[Element], css: str = "") -> str:
     """A whole HTML page that makes no request anywhere (CSP ``default-src 'none'``, inline style only)."""
-    from lxml.html import builder as E  # here, not at the top: the JSON reports never load lxml.html
-
-    page = E.HTML(
-        E.HEAD(
-            E.META(charset="utf-8"),
-            E.META(**{"http-equiv": "Content-Security-Policy",
-                      "content": "default-src 'none'; style-src 'unsafe-inline'"}),
-            E.TITLE(title),
-            E.STYLE(_CSS + css),
+    page = h_raw(
+        "html",
+        {"lang": "en"},
+        h_raw(
+            "head",
+            None,
+            h_raw("meta", {"charset": "utf-8"}),
+            h_raw("meta", {"http-equiv": "Content-Security-Policy",
+                           "content": "default-src 'none'; style-src 'unsafe-inline'"}),
+            h_raw("title", None, title),
+            h_raw("style", None, _CSS + css),
         ),
-        E.BODY(E.H1(title), *content),
-        lang="en",
+        h_raw("body", None, h_raw("h1", None, title), content),
     )
-    return "<!DOCTYPE html>\n" + etree.tostring(page, encoding="unicode", method="html") + "\n"
+    return to_html(page)

@@ -3,7 +3,7 @@
 This module knows nothing of XML. It turns :attr:`Comparison.redline` into a
 list of :class:`ItemLayout` values, each a list of :class:`Para` values whose
 runs (:class:`Piece`) and paragraph marks carry an operation: ``equal``,
-``insert``, ``delete``, ``move-from`` or ``move-to``. ``docx.py`` writes them
+``insert``, ``delete``, ``move-from`` or ``move-to``. :mod:`.redline` writes them
 as Word revisions (or as coloured text in static mode).
 
 The parts of a split or merge that stand apart (redline roles ``part-from``
