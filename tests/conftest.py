@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from support.cli import Golden, Result, Run
 
 from treaty_diff.cli import main
 
@@ -24,15 +24,8 @@ DRAFTS = REPO / "drafts"
 SOURCES = Path(__file__).resolve().parent / "data" / "sources"
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
     """Run ``treaty-diff ARGS...`` in-process; returns exit code, stdout and stderr."""
 
     def _run(*args: str) -> Result:
@@ -57,7 +50,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture
-def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+def golden(request: pytest.FixtureRequest) -> Golden:
     """Compare an output with tests/golden/NAME; ``pytest --update-golden`` rewrites the file instead."""
     update = request.config.getoption("--update-golden")
 

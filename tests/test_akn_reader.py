@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DRAFTS
+from support.cli import Result, Run
 
 from treaty_diff.errors import InputError
 from treaty_diff.read.akn import read_draft
@@ -41,7 +42,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-def one_error_line(result, path: str) -> str:  # type: ignore[no-untyped-def]
+def one_error_line(result: Result, path: str) -> str:
     assert result.code == 2
     assert result.out == ""
     lines = result.err.strip().splitlines()
@@ -51,7 +52,7 @@ def one_error_line(result, path: str) -> str:  # type: ignore[no-untyped-def]
     return lines[0]
 
 
-def test_malformed_xml_names_the_file_and_the_line(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_xml_names_the_file_and_the_line(tmp_path: Path, run: Run) -> None:
     path = write(tmp_path, "broken.xml", GOOD.replace("</preamble>", "</preambel>", 1))
     line = one_error_line(run("show", str(path)), str(path))
     assert "malformed XML" in line
@@ -59,26 +60,26 @@ def test_malformed_xml_names_the_file_and_the_line(tmp_path: Path, run) -> None:
     assert f"{path}:{expected_line}:" in line
 
 
-def test_an_empty_file_is_refused(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_file_is_refused(tmp_path: Path, run: Run) -> None:
     path = write(tmp_path, "empty.xml", "")
     assert "empty file" in one_error_line(run("show", str(path)), str(path))
 
 
-def test_a_directory_is_refused(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_directory_is_refused(tmp_path: Path, run: Run) -> None:
     assert "is a directory" in one_error_line(run("show", str(tmp_path)), str(tmp_path))
 
 
-def test_a_missing_file_is_refused(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_file_is_refused(tmp_path: Path, run: Run) -> None:
     path = str(tmp_path / "nowhere.xml")
     assert "no such file" in one_error_line(run("show", path), path)
 
 
-def test_an_unknown_corpus_id_lists_the_bundled_drafts(run) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_corpus_id_lists_the_bundled_drafts(run: Run) -> None:
     line = one_error_line(run("show", "ppwt-2099"), "ppwt-2099")
     assert "ppwt-2008" in line and "moon-1979" in line
 
 
-def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
     path = write(tmp_path, "secret.xml", GOOD)
 
     def refuse(self: Path) -> bytes:
@@ -89,13 +90,13 @@ def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.Monke
     assert "permission denied" in one_error_line(run("show", str(path)), str(path))
 
 
-def test_a_file_that_is_not_akoma_ntoso_is_refused(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_akoma_ntoso_is_refused(tmp_path: Path, run: Run) -> None:
     path = write(tmp_path, "page.xml", "<html><body><p>Article I</p></body></html>")
     line = one_error_line(run("show", str(path)), str(path))
     assert "not an Akoma Ntoso 3.0 document" in line and "<html>" in line
 
 
-def test_a_schema_violation_names_the_line(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_schema_violation_names_the_line(tmp_path: Path, run: Run) -> None:
     text = GOOD.replace("<num>Article II</num>", "<num>Article II</num><subheading>x</subheading>", 1)
     path = write(tmp_path, "invalid.xml", text)
     line = one_error_line(run("show", str(path)), str(path))
@@ -103,7 +104,7 @@ def test_a_schema_violation_names_the_line(tmp_path: Path, run) -> None:  # type
     assert "schema" in line and f":{expected_line}:" in line
 
 
-def test_duplicate_eids_are_refused_with_both_lines(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_eids_are_refused_with_both_lines(tmp_path: Path, run: Run) -> None:
     text = GOOD.replace('eId="art_2"', 'eId="art_1"', 1)
     path = write(tmp_path, "dup.xml", text)
     result = run("validate", str(path))
@@ -125,14 +126,14 @@ def test_text_without_provenance_is_refused(tmp_path: Path) -> None:
         read_draft(write(tmp_path, "noprov.xml", text))
 
 
-def test_an_external_entity_is_never_resolved(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_an_external_entity_is_never_resolved(tmp_path: Path, run: Run) -> None:
     path = write(tmp_path, "xxe.xml", XXE)
     line = one_error_line(run("show", str(path)), str(path))
     assert "not allowed" in line
     assert "root:" not in line
 
 
-def test_a_billion_laughs_file_is_refused_at_once(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_billion_laughs_file_is_refused_at_once(tmp_path: Path, run: Run) -> None:
     path = write(tmp_path, "lol.xml", BILLION_LAUGHS)
     assert "not allowed" in one_error_line(run("show", str(path)), str(path))
 
@@ -145,7 +146,7 @@ def test_a_file_over_the_size_limit_is_refused_without_parsing(tmp_path: Path) -
         read_draft(path)
 
 
-def test_validate_reports_each_file_and_fails_if_any_is_invalid(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_validate_reports_each_file_and_fails_if_any_is_invalid(tmp_path: Path, run: Run) -> None:
     bad = write(tmp_path, "bad.xml", "<akomaNtoso")
     result = run("validate", str(DRAFTS / "ost-1967.xml"), str(bad))
     assert result.code == 2
@@ -153,7 +154,7 @@ def test_validate_reports_each_file_and_fails_if_any_is_invalid(tmp_path: Path, 
     assert str(bad) in result.err
 
 
-def test_validate_accepts_every_bundled_draft(run) -> None:  # type: ignore[no-untyped-def]
+def test_validate_accepts_every_bundled_draft(run: Run) -> None:
     files = sorted(str(p) for p in DRAFTS.glob("*.xml"))
     result = run("validate", *files)
     assert result.code == 0, result.err

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import SOURCES
+from support.cli import Run
 
 from treaty_diff.read.corpus import load_corpus_draft
 
@@ -14,7 +15,7 @@ def body_of(source: str) -> str:
     return "\n".join(line for line in lines if not line.startswith("# "))
 
 
-def test_import_writes_a_valid_draft_with_the_given_metadata(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_import_writes_a_valid_draft_with_the_given_metadata(tmp_path: Path, run: Run) -> None:
     text = tmp_path / "ptbt.txt"
     text.write_text(body_of("ptbt-1963-en.txt"), encoding="utf-8")
     out = tmp_path / "ptbt.xml"
@@ -28,7 +29,7 @@ def test_import_writes_a_valid_draft_with_the_given_metadata(tmp_path: Path, run
     assert imported == run("show", "ptbt-1963").out
 
 
-def test_a_text_file_is_read_in_memory_by_show_and_nothing_is_written(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_text_file_is_read_in_memory_by_show_and_nothing_is_written(tmp_path: Path, run: Run) -> None:
     text = tmp_path / "ost.txt"
     text.write_text(body_of("ost-1967-en.txt"), encoding="utf-8")
     before = sorted(p.name for p in tmp_path.iterdir())
@@ -38,7 +39,7 @@ def test_a_text_file_is_read_in_memory_by_show_and_nothing_is_written(tmp_path: 
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
-def test_import_refuses_a_binary_file_with_one_line(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_a_binary_file_with_one_line(tmp_path: Path, run: Run) -> None:
     binary = tmp_path / "draft.txt"
     binary.write_bytes(b"Article 1\n\x00\x01\x02 binary")
     out = tmp_path / "out.xml"
@@ -48,7 +49,7 @@ def test_import_refuses_a_binary_file_with_one_line(tmp_path: Path, run) -> None
     assert not out.exists()
 
 
-def test_import_refuses_to_overwrite_its_input(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_to_overwrite_its_input(tmp_path: Path, run: Run) -> None:
     text = tmp_path / "draft.txt"
     text.write_text(body_of("ptbt-1963-en.txt"), encoding="utf-8")
     before = text.read_bytes()
@@ -58,7 +59,7 @@ def test_import_refuses_to_overwrite_its_input(tmp_path: Path, run) -> None:  # 
     assert text.read_bytes() == before
 
 
-def test_a_bad_date_option_is_a_usage_error(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_date_option_is_a_usage_error(tmp_path: Path, run: Run) -> None:
     text = tmp_path / "draft.txt"
     text.write_text(body_of("ptbt-1963-en.txt"), encoding="utf-8")
     result = run("import", str(text), "-o", str(tmp_path / "x.xml"), "--date", "5 August 1963")

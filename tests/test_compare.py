@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.cli import Golden, Run
 from support.fixtures import comparison_schema
 
 from treaty_diff.compare import compare
@@ -105,7 +106,7 @@ def test_generated_pairs_are_rebuilt_exactly_by_their_segments_and_their_json_is
 
 @pytest.mark.parametrize(("old", "new"), [("ppwt-2008", "ppwt-2014"), ("ost-1967", "moon-1979"),
                                           ("ptbt-1963", "ptbt-1963")])
-def test_the_json_output_validates_against_its_schema_and_the_contract(old: str, new: str, run) -> None:  # type: ignore[no-untyped-def]
+def test_the_json_output_validates_against_its_schema_and_the_contract(old: str, new: str, run: Run) -> None:
     result = run("compare", old, new, "--format", "json")
     assert result.code == 0, result.err
     data = json.loads(result.out)
@@ -120,13 +121,13 @@ def test_the_json_output_validates_against_its_schema_and_the_contract(old: str,
         assert rebuilt == "\n\n".join(old_texts[eid] for eid in change["old"])
 
 
-def test_exit_code_is_one_only_when_asked_and_the_drafts_differ(run) -> None:  # type: ignore[no-untyped-def]
+def test_exit_code_is_one_only_when_asked_and_the_drafts_differ(run: Run) -> None:
     assert run("compare", "ppwt-2008", "ppwt-2014", "--exit-code").code == 1
     assert run("compare", "ppwt-2008", "ppwt-2014").code == 0
     assert run("compare", "ppwt-2008", "ppwt-2008", "--exit-code").code == 0
 
 
-def test_output_goes_to_a_file_atomically(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_output_goes_to_a_file_atomically(tmp_path: Path, run: Run) -> None:
     out = tmp_path / "report.json"
     result = run("compare", "ppwt-2008", "ppwt-2014", "--format", "json", "-o", str(out))
     assert result.code == 0 and result.out == ""
@@ -134,7 +135,7 @@ def test_output_goes_to_a_file_atomically(tmp_path: Path, run) -> None:  # type:
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
-def test_compare_refuses_to_overwrite_an_input(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_compare_refuses_to_overwrite_an_input(tmp_path: Path, run: Run) -> None:
     draft = tmp_path / "old.xml"
     draft.write_bytes(Path(__file__).resolve().parent.parent.joinpath("drafts", "ppwt-2008.xml").read_bytes())
     before = draft.read_bytes()
@@ -143,7 +144,7 @@ def test_compare_refuses_to_overwrite_an_input(tmp_path: Path, run) -> None:  # 
     assert draft.read_bytes() == before
 
 
-def test_an_unwritable_output_is_one_error_and_leaves_nothing_behind(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_an_unwritable_output_is_one_error_and_leaves_nothing_behind(tmp_path: Path, run: Run) -> None:
     out = tmp_path / "missing-folder" / "report.html"
     result = run("compare", "ppwt-2008", "ppwt-2014", "--format", "html", "-o", str(out))
     assert result.code == 2
@@ -151,13 +152,13 @@ def test_an_unwritable_output_is_one_error_and_leaves_nothing_behind(tmp_path: P
     assert not out.parent.exists()
 
 
-def test_a_docx_report_is_not_written_to_a_terminal(run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_docx_report_is_not_written_to_a_terminal(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     result = run("compare", "ppwt-2008", "ppwt-2014", "--format", "docx")
     assert result.code == 2 and "-o FILE" in result.err
 
 
-def test_no_color_environment_turns_colour_off_and_color_forces_it(run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_color_environment_turns_colour_off_and_color_forces_it(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in run("compare", "ppwt-2008", "ppwt-2014").out
@@ -166,22 +167,22 @@ def test_no_color_environment_turns_colour_off_and_color_forces_it(run, monkeypa
     assert "\x1b[" not in run("compare", "ppwt-2008", "ppwt-2014", "--no-color").out
 
 
-def test_ignore_case_shows_case_changes_as_equal(run) -> None:  # type: ignore[no-untyped-def]
+def test_ignore_case_shows_case_changes_as_equal(run: Run) -> None:
     plain = json.loads(run("compare", "ppwt-2008", "ppwt-2014", "--format", "json").out)
     ignoring = json.loads(run("compare", "ppwt-2008", "ppwt-2014", "--format", "json", "--ignore-case").out)
     assert ignoring["options"]["ignore_case"] is True
     assert ignoring["changes"][0]["words_deleted"] < plain["changes"][0]["words_deleted"]
 
 
-def test_the_text_report_of_the_ppwt_pair_matches_its_golden_file(run, golden) -> None:  # type: ignore[no-untyped-def]
+def test_the_text_report_of_the_ppwt_pair_matches_its_golden_file(run: Run, golden: Golden) -> None:
     golden("compare-ppwt.txt", run("compare", "ppwt-2008", "ppwt-2014", "--no-color").out)
 
 
-def test_the_json_report_of_the_ppwt_pair_matches_its_golden_file(run, golden) -> None:  # type: ignore[no-untyped-def]
+def test_the_json_report_of_the_ppwt_pair_matches_its_golden_file(run: Run, golden: Golden) -> None:
     golden("compare-ppwt.json", run("compare", "ppwt-2008", "ppwt-2014", "--format", "json").out)
 
 
-def test_running_the_comparison_twice_gives_the_same_bytes(run) -> None:  # type: ignore[no-untyped-def]
+def test_running_the_comparison_twice_gives_the_same_bytes(run: Run) -> None:
     first = run("compare", "ost-1967", "moon-1979", "--format", "json").out
     assert first == run("compare", "ost-1967", "moon-1979", "--format", "json").out
 

@@ -256,7 +256,7 @@ def test_the_code_points_for_tokens_are_neither_letters_nor_spaces() -> None:
 
 def test_an_unknown_granularity_is_refused() -> None:
     with pytest.raises(ValueError, match="granularity"):
-        DiffOptions("sentence")  # type: ignore[arg-type]
+        DiffOptions("sentence")  # type: ignore[arg-type]  # on purpose: a value the type forbids, refused at run time
 
 
 # -- ignore options -----------------------------------------------------------------------------------------

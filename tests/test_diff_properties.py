@@ -8,7 +8,7 @@ from itertools import accumulate, pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treaty_diff.diff import DiffOptions, absorb_whitespace_gaps, diff_texts, words_changed
+from treaty_diff.diff import DiffOptions, Granularity, absorb_whitespace_gaps, diff_texts, words_changed
 from treaty_diff.diff.edits import _short_diff
 from treaty_diff.diff.engine import _Differ
 from treaty_diff.model.segments import Segment
@@ -26,6 +26,9 @@ vocabulary = st.one_of(
 )
 #: Any text at all now and then: combining marks, symbols, control characters, astral code points.
 piece = st.one_of(vocabulary, vocabulary, vocabulary, st.text(max_size=3))
+
+GRANULARITIES: tuple[Granularity, ...] = ("word", "char")
+granularities = st.sampled_from(GRANULARITIES)
 
 SETTINGS = settings(max_examples=200, deadline=None)
 
@@ -63,10 +66,10 @@ def boundaries(texts: list[str]) -> set[int]:
 
 
 @SETTINGS
-@given(edited(), st.sampled_from(["word", "char"]))
-def test_the_segments_rebuild_both_texts_exactly(pair: tuple[str, str], granularity: str) -> None:
+@given(edited(), granularities)
+def test_the_segments_rebuild_both_texts_exactly(pair: tuple[str, str], granularity: Granularity) -> None:
     old, new = pair
-    options = DiffOptions(granularity)  # type: ignore[arg-type]
+    options = DiffOptions(granularity)
     segments = diff_texts(old, new, options)
     assert old_text(segments) == old
     assert new_text(segments) == new
@@ -74,9 +77,9 @@ def test_the_segments_rebuild_both_texts_exactly(pair: tuple[str, str], granular
 
 
 @SETTINGS
-@given(edited(), st.sampled_from(["word", "char"]))
-def test_the_segments_are_normalised(pair: tuple[str, str], granularity: str) -> None:
-    segments = diff_texts(*pair, DiffOptions(granularity))  # type: ignore[arg-type]
+@given(edited(), granularities)
+def test_the_segments_are_normalised(pair: tuple[str, str], granularity: Granularity) -> None:
+    segments = diff_texts(*pair, DiffOptions(granularity))
     assert all(s.text for s in segments)
     for before, after in pairwise(segments):
         assert before.op != after.op
@@ -84,9 +87,9 @@ def test_the_segments_are_normalised(pair: tuple[str, str], granularity: str) ->
 
 
 @SETTINGS
-@given(st.lists(piece, max_size=40).map("".join), st.sampled_from(["word", "char"]))
-def test_a_text_diffed_with_itself_is_one_equal_segment(text: str, granularity: str) -> None:
-    segments = diff_texts(text, text, DiffOptions(granularity))  # type: ignore[arg-type]
+@given(st.lists(piece, max_size=40).map("".join), granularities)
+def test_a_text_diffed_with_itself_is_one_equal_segment(text: str, granularity: Granularity) -> None:
+    segments = diff_texts(text, text, DiffOptions(granularity))
     assert segments == ((Segment("equal", text),) if text else ())
 
 
@@ -107,13 +110,13 @@ def test_no_segment_boundary_falls_inside_a_word_token(pair: tuple[str, str]) ->
     st.booleans(),
     st.booleans(),
     st.booleans(),
-    st.sampled_from(["word", "char"]),
+    granularities,
 )
 def test_with_ignore_options_the_new_text_rebuilds_exactly_and_the_old_up_to_what_is_ignored(
-    pair: tuple[str, str], ignore_case: bool, ignore_whitespace: bool, ignore_punctuation: bool, granularity: str
+    pair: tuple[str, str], ignore_case: bool, ignore_whitespace: bool, ignore_punctuation: bool, granularity: Granularity
 ) -> None:
     old, new = pair
-    options = DiffOptions(granularity, ignore_case, ignore_whitespace, ignore_punctuation)  # type: ignore[arg-type]
+    options = DiffOptions(granularity, ignore_case, ignore_whitespace, ignore_punctuation)
 
     def normal(text: str) -> str:
         if ignore_case:
@@ -222,10 +225,10 @@ def test_the_anchored_diff_rebuilds_both_strings(old: str, data: st.DataObject) 
 
 
 @settings(max_examples=30, deadline=None)
-@given(edited(min_size=120, max_size=240, edits=30), st.sampled_from(["word", "char"]))
-def test_long_texts_rebuild_exactly(pair: tuple[str, str], granularity: str) -> None:
+@given(edited(min_size=120, max_size=240, edits=30), granularities)
+def test_long_texts_rebuild_exactly(pair: tuple[str, str], granularity: Granularity) -> None:
     old, new = pair
-    segments = diff_texts(old, new, DiffOptions(granularity))  # type: ignore[arg-type]
+    segments = diff_texts(old, new, DiffOptions(granularity))
     assert old_text(segments) == old
     assert new_text(segments) == new
     if granularity == "word":

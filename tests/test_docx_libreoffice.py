@@ -28,8 +28,10 @@ from typing import Any
 import pytest
 from support.docx import expected_paragraphs
 from support.fixtures import sample_comparison
+from support.typed import json_object
 
 from treaty_diff.model.comparison import Comparison
+from treaty_diff.model.draft import Draft
 from treaty_diff.render.base import RenderOptions
 from treaty_diff.render.docx.writer import render_docx
 
@@ -79,7 +81,7 @@ class Office:
         if not line:
             self.kill()
             pytest.fail("the LibreOffice driver ended unexpectedly")
-        return json.loads(line)  # type: ignore[no-any-return]
+        return json_object(line)
 
     def inspect(self, path: Path) -> dict[str, Any]:
         assert self.process.stdin is not None
@@ -129,6 +131,11 @@ def words(paragraphs: list[str]) -> str:
 
 def non_empty(paragraphs: list[str]) -> list[str]:
     return [p for p in paragraphs if p.strip()]
+
+
+def blocks(draft: Draft) -> list[str]:
+    """The draft's blocks (paragraphs), in order: its provisions' texts cut at blank lines."""
+    return [b for p in draft.provisions for b in p.text.split("\n\n")]
 
 
 # -- the hand-made sample --------------------------------------------------------------------------------------
@@ -208,7 +215,6 @@ def test_libreoffice_accepting_gives_the_new_draft_and_rejecting_the_old_on_bund
     report = opened(office, tmp_path, compare(old_draft, new_draft), redline_only=True)
     assert words(report["accepted"]) == words([p.text for p in new_draft.provisions])
     assert words(report["rejected"]) == words([p.text for p in old_draft.provisions])
-    blocks = lambda draft: [b for p in draft.provisions for b in p.text.split("\n\n")]  # noqa: E731
     assert non_empty(report["accepted"]) == blocks(new_draft)
     assert non_empty(report["rejected"]) == blocks(old_draft)
 
@@ -219,7 +225,6 @@ def test_libreoffice_accepting_and_rejecting_puts_the_parts_of_a_split_and_a_mer
 
     old_draft, new_draft, comparison = scattered()
     report = opened(office, tmp_path, comparison, redline_only=True)
-    blocks = lambda draft: [b for p in draft.provisions for b in p.text.split("\n\n")]  # noqa: E731
     assert non_empty(report["accepted"]) == blocks(new_draft)
     assert non_empty(report["rejected"]) == blocks(old_draft)
     assert {r["type"] for r in report["redlines"]} == {"Insert", "Delete"}

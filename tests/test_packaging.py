@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,11 +13,22 @@ import pytest
 from conftest import REPO
 
 
+pytestmark = pytest.mark.slow
+
+_NOT_SOURCE = shutil.ignore_patterns("__pycache__", "*.pyc", "build", "*.egg-info")
+
+
 @pytest.fixture(scope="module")
 def wheel_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the wheel and install it (without dependencies) into a folder of its own."""
+    """Build the wheel from a clean copy of the sources (a stale build/ folder in the checkout could otherwise
+    slip files into it) and install it (without dependencies) into a folder of its own."""
     work = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work), str(REPO)],
+    source = work / "source"
+    for name in ("treaty_diff", "drafts"):
+        shutil.copytree(REPO / name, source / name, ignore=_NOT_SOURCE)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, source / name)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work), str(source)],
                    check=True, capture_output=True)
     wheels = list(work.glob("treaty_diff-*.whl"))
     assert len(wheels) == 1
@@ -30,7 +42,14 @@ def test_the_wheel_contains_every_draft_and_the_schema(wheel_install: Path) -> N
     names = set(zipfile.ZipFile(wheel_install).namelist())
     for draft_id in ("ppwt-2008", "ppwt-2014", "ost-1967", "ptbt-1963", "moon-1979"):
         assert f"treaty_diff/drafts/{draft_id}.xml" in names
-    assert "treaty_diff/akn/schema/treaty-akn.rng" in names
+    assert "treaty_diff/read/akn/schema/treaty-akn.rng" in names
+
+
+def test_the_wheel_contains_every_module_of_the_source_tree(wheel_install: Path) -> None:
+    names = set(zipfile.ZipFile(wheel_install).namelist())
+    modules = {path.relative_to(REPO).as_posix() for path in (REPO / "treaty_diff").rglob("*.py")}
+    assert modules, "no module found: the test would pass on anything"
+    assert sorted(modules - names) == [], "add the missing subpackages to [tool.setuptools] packages"
 
 
 def test_the_installed_wheel_lists_and_shows_drafts_from_another_directory(wheel_install: Path,

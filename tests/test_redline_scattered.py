@@ -18,6 +18,7 @@ import pytest
 from support.docx import NS, body_paragraphs, part, redline, resolve, w
 from support.fixtures import B, comparison_schema, scattered
 from support.html import normalise, parse, side_text
+from support.typed import text_of
 
 from treaty_diff.compare import compare
 from treaty_diff.model.comparison import Comparison, RedlineItem
@@ -151,7 +152,7 @@ def test_the_parts_are_plain_insertions_and_deletions_not_moves_word_would_pair_
 
 def test_each_docx_part_carries_a_comment_saying_where_the_other_parts_are() -> None:
     data = redline(scattered()[2])
-    texts = ["".join(c.itertext()) for c in part(data, "word/comments.xml").iter(w("comment"))]
+    texts = [text_of(c) for c in part(data, "word/comments.xml").iter(w("comment"))]
     assert ("Split: Article 1 in old becomes Articles 1 and 4 in new. The parts stand apart: Article 4 in new is "
             "shown inserted here, Article 1 in new is shown inserted where it stands and Article 1 in old is shown "
             "deleted where it stood. The wording is also amended (4 words added, 4 words removed); the inserted text "

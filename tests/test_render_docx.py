@@ -22,6 +22,7 @@ from types import ModuleType
 import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from lxml import etree
 from support.docx import (
     NEW_CHANGES,
@@ -37,6 +38,7 @@ from support.docx import (
     w,
 )
 from support.fixtures import sample_comparison, straddling_comparison
+from support.typed import attribute, parent, text_of
 
 from treaty_diff.compare import compare
 from treaty_diff.errors import OutputError, TreatyDiffError, UsageError
@@ -111,8 +113,8 @@ def test_accepting_and_rejecting_still_give_each_draft_without_tracked_moves() -
 
 def test_inserted_and_deleted_words_are_word_revisions_not_coloured_text() -> None:
     document = part(redline(), "word/document.xml")
-    inserted = ["".join(el.itertext()) for el in document.iter(w("ins"))]
-    deleted = [el for el in document.iter(w("del")) if el.getparent().tag != w("rPr")]
+    inserted = [text_of(el) for el in document.iter(w("ins"))]
+    deleted = [el for el in document.iter(w("del")) if parent(el).tag != w("rPr")]
     assert "all necessary " in inserted
     assert all(el.find("w:r/w:delText", NS) is not None for el in deleted)
     assert not document.findall(".//w:del//w:t", NS)
@@ -177,7 +179,7 @@ def test_every_move_from_has_its_move_to_and_the_move_lies_inside_its_range() ->
                 inside = name[: -len("RangeStart")]
             elif name in ("moveFromRangeEnd", "moveToRangeEnd"):
                 inside = None
-            elif name in ("moveFrom", "moveTo") and element.getparent().tag != w("rPr"):
+            elif name in ("moveFrom", "moveTo") and parent(element).tag != w("rPr"):
                 assert inside == name
 
 
@@ -211,10 +213,10 @@ def test_the_settings_turn_on_revision_tracking_in_the_tracked_redline() -> None
 def test_every_comment_reference_resolves_to_exactly_one_comment_with_its_range() -> None:
     data = redline()
     document = part(data, "word/document.xml")
-    comments = Counter(el.get(w("id")) for el in part(data, "word/comments.xml").iter(w("comment")))
-    references = [el.get(w("id")) for el in document.iter(w("commentReference"))]
-    starts = [el.get(w("id")) for el in document.iter(w("commentRangeStart"))]
-    ends = [el.get(w("id")) for el in document.iter(w("commentRangeEnd"))]
+    comments = Counter(attribute(el, w("id")) for el in part(data, "word/comments.xml").iter(w("comment")))
+    references = [attribute(el, w("id")) for el in document.iter(w("commentReference"))]
+    starts = [attribute(el, w("id")) for el in document.iter(w("commentRangeStart"))]
+    ends = [attribute(el, w("id")) for el in document.iter(w("commentRangeEnd"))]
     assert references and all(comments[ref] == 1 for ref in references)
     assert sorted(references) == sorted(comments) == sorted(starts) == sorted(ends)
     rels = part(data, "word/_rels/document.xml.rels")
@@ -223,7 +225,7 @@ def test_every_comment_reference_resolves_to_exactly_one_comment_with_its_range(
 
 def test_comments_say_in_a_readers_words_what_happened_to_each_provision() -> None:
     data = redline()
-    texts = ["".join(c.itertext()) for c in part(data, "word/comments.xml").iter(w("comment"))]
+    texts = [text_of(c) for c in part(data, "word/comments.xml").iter(w("comment"))]
     assert "Reconstructed text, not the official wording." in texts
     assert "Split: Article IV in CD/1 becomes Articles III and IV in CD/2." in texts
     assert "Moved: Article V in CD/2 was Article III in CD/1 (see above)." in texts
@@ -241,7 +243,7 @@ def test_a_renumbered_provision_names_its_old_number_and_draft() -> None:
     )
     comparison = dataclasses.replace(
         comparison, redline=tuple(dataclasses.replace(i, role="change") for i in comparison.redline))
-    texts = ["".join(c.itertext()) for c in part(redline(comparison), "word/comments.xml").iter(w("comment"))]
+    texts = [text_of(c) for c in part(redline(comparison), "word/comments.xml").iter(w("comment"))]
     assert "Article III in CD/1; renumbered Article V in CD/2." in texts
 
 
@@ -259,7 +261,7 @@ def test_the_comment_on_a_provision_spans_its_first_to_its_last_paragraph() -> N
 
 def test_article_numbers_are_heading_2_so_the_navigation_pane_lists_the_treaty() -> None:
     document = docx.Document(io.BytesIO(redline()))
-    headings = [p for p in document.paragraphs if p.style.name == "Heading 2"]
+    headings = [p for p in document.paragraphs if p.style is not None and p.style.name == "Heading 2"]
     texts = [paragraph_text(p._p) for p in headings]
     assert "Article I" in texts and "Article V" in texts
     assert all(t.startswith(("Article", "1. Article", "2. Article")) for t in texts)
@@ -276,7 +278,9 @@ def test_points_are_indented_by_their_depth() -> None:
     paras = body_paragraphs(redline(comparison))
     indented = [p for p in paras if p.find("w:pPr/w:ind", NS) is not None]
     assert [paragraph_text(p) for p in indented] == ["The States Parties shall consult one another."]
-    assert indented[0].find("w:pPr/w:ind", NS).get(w("left")) == "850"
+    indent = indented[0].find("w:pPr/w:ind", NS)
+    assert indent is not None
+    assert indent.get(w("left")) == "850"
 
 
 def test_the_full_report_has_a_cover_with_metadata_and_a_summary_table_before_the_redline() -> None:
@@ -341,10 +345,10 @@ def test_the_static_report_shows_changes_as_struck_and_underlined_text_without_t
     document = part(data, "word/document.xml")
     assert not revisions(data)
     assert part(data, "word/settings.xml").find("w:trackRevisions", NS) is None
-    struck = ["".join(r.itertext()) for r in document.iter(w("r")) if r.find("w:rPr/w:strike", NS) is not None]
-    underlined = ["".join(r.itertext()) for r in document.iter(w("r"))
+    struck = [text_of(r) for r in document.iter(w("r")) if r.find("w:rPr/w:strike", NS) is not None]
+    underlined = [text_of(r) for r in document.iter(w("r"))
                   if r.find("w:rPr/w:u[@w:val='single']", NS) is not None]
-    moved = ["".join(r.itertext()) for r in document.iter(w("r")) if r.find("w:rPr/w:dstrike", NS) is not None]
+    moved = [text_of(r) for r in document.iter(w("r")) if r.find("w:rPr/w:dstrike", NS) is not None]
     assert "The Depositary shall inform all States." in struck
     assert "all necessary " in underlined
     assert moved == ["Article III", "This Treaty shall be of unlimited duration."]
@@ -487,7 +491,7 @@ def test_no_two_insertions_meet_across_an_untracked_paragraph_mark_in_any_bundle
 def test_the_ppwt_redline_names_the_moved_article_and_the_renumbered_ones(
         bundled: dict[tuple[str, str], tuple[Draft, Draft, Comparison]]) -> None:
     data = redline(bundled[("ppwt-2008", "ppwt-2014")][2])
-    texts = ["".join(c.itertext()) for c in part(data, "word/comments.xml").iter(w("comment"))]
+    texts = [text_of(c) for c in part(data, "word/comments.xml").iter(w("comment"))]
     assert "Article V in CD/1839; renumbered Article IV in CD/1985." in texts
     assert any(t.startswith("Moved: Article VIII in CD/1839 stands as Article VI in CD/1985") for t in texts)
     assert any(t.startswith("Reconstructed text, not the official wording") for t in texts)
@@ -513,8 +517,10 @@ def test_a_comment_is_the_markup_python_docx_add_comment_writes(text: str, date:
         made.set(w("date"), f"{date}T00:00:00Z")
     else:
         del made.attrib[w("date")]
-    assert etree.tostring(ours.part.part_related_by(RT.COMMENTS).element) == \
-        etree.tostring(theirs.part.part_related_by(RT.COMMENTS).element)
+    our_comments = ours.part.part_related_by(RT.COMMENTS)
+    their_comments = theirs.part.part_related_by(RT.COMMENTS)
+    assert isinstance(our_comments, XmlPart) and isinstance(their_comments, XmlPart)
+    assert etree.tostring(our_comments.element) == etree.tostring(their_comments.element)
 
 
 def test_a_table_is_the_markup_python_docx_add_row_writes() -> None:

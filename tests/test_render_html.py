@@ -7,10 +7,12 @@ import dataclasses
 import hashlib
 import itertools
 import re
+from pathlib import Path
 
 import lxml.html
 import pytest
 from lxml import etree
+from support.cli import Run
 from support.fixtures import HOSTILE, sample_comparison
 from support.html import Doc, contrast, expected_marks, layouts, new_texts, normalise, old_texts, parse, side_text
 
@@ -41,7 +43,8 @@ def sample(sample_html: str) -> Doc:
 def test_the_html_renderer_is_registered_as_a_text_format_writing_html_files() -> None:
     renderer = get_renderer("comparison", "html")
     assert renderer.extension == "html" and renderer.binary is False
-    assert renderer.render(sample_comparison(), RenderOptions()).startswith("<!DOCTYPE html>")
+    output = renderer.render(sample_comparison(), RenderOptions())
+    assert isinstance(output, str) and output.startswith("<!DOCTYPE html>")
 
 
 def test_the_page_declares_its_language_charset_and_title(sample: Doc) -> None:
@@ -216,10 +219,12 @@ def test_the_redline_has_one_section_per_redline_item_in_the_new_drafts_order(sa
 
 def test_the_numbers_of_insertions_and_deletions_match_the_comparison(sample: Doc) -> None:
     comparison = sample_comparison()
-    ins = sample.xpath('//*[@id="redline"]//ins')
+    ins = sample.xpath('//*[@id="redline"]//ins[not(contains(@class, "moved"))]')
+    wrappers = sample.xpath('//*[@id="redline"]//ins[contains(@class, "moved")]')
     dels = sample.xpath('//*[@id="redline"]//del')
-    # Counted by hand from the fixture: c2 1, c4 2, c5 2 (from its segments), c6 moved-to 2 | c3 2, c5 2, c6 2.
-    assert (len(ins), len(dels)) == (7, 6)
+    # Counted by hand from the fixture: c2 1, c4 2, c5 2 (from its segments), c6 moved-to 1 (its new num) |
+    # c3 2, c5 2, c6 moved-from 2, c6 moved-to 1 (its old num); and the moved-to's two paragraphs wrapped.
+    assert (len(ins), len(dels), len(wrappers)) == (6, 7, 2)
     assert len(ins) == expected_marks(comparison, layouts(sample), "insert")
     assert len(dels) == expected_marks(comparison, layouts(sample), "delete")
 
@@ -245,10 +250,14 @@ def test_a_moved_provision_is_deleted_at_its_old_place_and_inserted_at_its_new_a
     old_end = sample.get_element_by_id("old-art_3")
     new_end = sample.get_element_by_id("new-art_5")
     assert old_end.get("data-role") == "moved-from" and new_end.get("data-role") == "moved-to"
-    assert old_end.xpath(".//ins") == [] and new_end.xpath(".//del") == []
+    assert old_end.xpath(".//ins") == []
     text = "This Treaty shall be of unlimited duration."
     assert normalise(" ".join(old_end.xpath(".//del/text()"))) == f"Article III {text}"
-    assert normalise(" ".join(new_end.xpath(".//ins/text()"))) == f"Article V {text}"
+    # The new end: every paragraph's text inside one ins.moved, its own changes (the num) marked inside.
+    moved = new_end.xpath('.//ins[@class="moved"]')
+    assert normalise(" ".join(m.text_content() for m in moved)) == f"Article IIIArticle V {text}"
+    assert [m.text for m in new_end.xpath(".//ins[@class='moved']/del")] == ["Article III"]
+    assert [m.text for m in new_end.xpath(".//ins[@class='moved']/ins")] == ["Article V"]
     assert old_end.xpath('.//a[@data-annotation]/@href') == ["#new-art_5"]
     assert new_end.xpath('.//a[@data-annotation]/@href') == ["#old-art_3"]
     assert old_end.get("data-old-eid") == "art_3" and old_end.get("data-new-eid") is None
@@ -435,7 +444,7 @@ def test_the_report_serialises_as_html_lxml_can_read_back_without_errors(sample_
     etree.fromstring(sample_html.encode(), parser)
 
 
-def test_the_cli_writes_the_ppwt_report_as_one_utf8_html_file(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_writes_the_ppwt_report_as_one_utf8_html_file(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     result = run("compare", "ppwt-2008", "ppwt-2014", "--format", "html", "-o", str(target))
     assert result.code == 0, result.err

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 import jsonschema
 import pytest
-from support.fixtures import sample_comparison
+from support.cli import Run
+from support.fixtures import comparison_schema, sample_comparison
 
 from treaty_diff.errors import UsageError
 from treaty_diff.render.base import RenderOptions, check_options, choose_format, get_renderer, renderer_names
-
-
-def comparison_schema() -> dict:  # type: ignore[type-arg]
-    return json.loads(resources.files("treaty_diff.schemas").joinpath("comparison.schema.json").read_text())
 
 
 @pytest.mark.parametrize("name", renderer_names("comparison"))
@@ -124,7 +120,7 @@ def test_options_a_renderer_does_not_read_are_refused_and_name_the_formats_that_
         check_options("comparison", "json", [("color", "--color/--no-color")])
 
 
-def test_the_cli_writes_the_format_the_output_suffix_names(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_writes_the_format_the_output_suffix_names(tmp_path: Path, run: Run) -> None:
     html, docx_file, json_file = tmp_path / "x.html", tmp_path / "x.docx", tmp_path / "x.json"
     assert run("compare", "ptbt-1963", "moon-1979", "-o", str(html)).code == 0
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -135,7 +131,7 @@ def test_the_cli_writes_the_format_the_output_suffix_names(tmp_path: Path, run) 
 
 
 def test_the_cli_refuses_a_format_that_contradicts_the_output_suffix_in_one_line(tmp_path: Path,
-                                                                                   run) -> None:  # type: ignore[no-untyped-def]
+                                                                                   run: Run) -> None:
     result = run("compare", "ptbt-1963", "moon-1979", "--format", "json", "-o", str(tmp_path / "x.html"))
     assert result.code == 2
     assert result.err.count("\n") == 1 and "contradicts the output file's suffix" in result.err

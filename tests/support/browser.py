@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -169,7 +170,7 @@ class Browser:
             except TimeoutError:
                 return
 
-    def wait_for(self, predicate: Any, timeout: float | None = None) -> None:
+    def wait_for(self, predicate: Callable[[], object], timeout: float | None = None) -> None:
         """Read events until ``predicate()`` is true."""
         deadline = time.monotonic() + (timeout or self.timeout)
         while not predicate():

@@ -126,6 +126,12 @@ def revisions(data: bytes) -> list[etree._Element]:
     return [el for tag in REVISION_TAGS for el in document.iter(w(tag))]
 
 
-def redline(comparison: Comparison | None = None, **options: object) -> bytes:
-    return render_docx(comparison or sample_comparison(), RenderOptions(redline_only=True, **options))  # type: ignore[arg-type]
+_DEFAULTS = RenderOptions()
+
+
+def redline(comparison: Comparison | None = None, *, author: str = _DEFAULTS.author, date: str | None = _DEFAULTS.date,
+            static: bool = _DEFAULTS.static, moves: bool = _DEFAULTS.moves) -> bytes:
+    """The DOCX redline (``--redline-only``) of ``comparison``, by default the sample, with the given options."""
+    options = RenderOptions(redline_only=True, author=author, date=date, static=static, moves=moves)
+    return render_docx(comparison or sample_comparison(), options)
 

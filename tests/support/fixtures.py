@@ -7,10 +7,11 @@ equal + delete rebuild the old side, equal + insert the new side.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from importlib import resources
+from typing import Any, Literal
 
+from support.typed import json_object
 from treaty_diff.compare import compare
 from treaty_diff.model.comparison import (
     Change,
@@ -18,18 +19,23 @@ from treaty_diff.model.comparison import (
     DefinitionChange,
     Line,
     PartChange,
+    ProvenanceLabel,
     ProvisionInfo,
     RedlineItem,
     Summary,
 )
 from treaty_diff.model.draft import Draft, DraftMeta
-from treaty_diff.model.segments import Segment
+from treaty_diff.model.segments import Segment, SegmentOp
 from treaty_diff.testing.generate import draft_from_texts
+
+LineRole = Literal["num", "heading", "block"]
+LineProvenance = Literal["verbatim", "reconstructed"]
 
 HOSTILE = '<script>alert(1)</script> and "><img src=x onerror=alert(1)>'
 
 
-def _info(eid: str, num: str | None, text: str, provenance: str = "verbatim", kind: str = "article") -> ProvisionInfo:
+def _info(eid: str, num: str | None, text: str, provenance: ProvenanceLabel = "verbatim",
+          kind: str = "article") -> ProvisionInfo:
     return ProvisionInfo(
         eid=eid,
         wid=None,
@@ -37,19 +43,20 @@ def _info(eid: str, num: str | None, text: str, provenance: str = "verbatim", ki
         num=num,
         heading=None,
         label=num or "the preamble",
-        provenance=provenance,  # type: ignore[arg-type]
+        provenance=provenance,
         text=text,
         reconstructed=(eid,) if provenance == "reconstructed" else (),
     )
 
 
-def _line(eid: str, text: str, role: str = "block", num: str | None = None, provenance: str = "verbatim") -> Line:
-    return Line(eid=eid, role=role, block_kind=None if role != "block" else "paragraph", num=num, depth=0,  # type: ignore[arg-type]
-                provenance=provenance, text=text)  # type: ignore[arg-type]
+def _line(eid: str, text: str, role: LineRole = "block", num: str | None = None,
+          provenance: LineProvenance = "verbatim") -> Line:
+    return Line(eid=eid, role=role, block_kind=None if role != "block" else "paragraph", num=num, depth=0,
+                provenance=provenance, text=text)
 
 
-def _seg(op: str, text: str) -> Segment:
-    return Segment(op, text)  # type: ignore[arg-type]
+def _seg(op: SegmentOp, text: str) -> Segment:
+    return Segment(op, text)
 
 
 def sample_comparison() -> Comparison:
@@ -182,9 +189,9 @@ G = "The annexes form an integral part of this instrument and a reference to it 
 H = "Fishing vessels registered under the flag of a coastal nation enjoy priority access in the adjacent maritime zone."
 
 
-def comparison_schema() -> dict:  # type: ignore[type-arg]
+def comparison_schema() -> dict[str, Any]:
     """The JSON schema of ``compare --format json``, as shipped in the package."""
-    return json.loads(resources.files("treaty_diff.schemas").joinpath("comparison.schema.json").read_text())
+    return json_object(resources.files("treaty_diff.schemas").joinpath("comparison.schema.json").read_text())
 
 
 def straddling_comparison() -> Comparison:
