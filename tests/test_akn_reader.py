@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -82,11 +83,15 @@ def test_an_unknown_corpus_id_lists_the_bundled_drafts(run: Run) -> None:
 def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
     path = write(tmp_path, "secret.xml", GOOD)
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    # Tests run as root in CI, where chmod cannot make a file unreadable; refuse the read itself.
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(file: str | Path, flags: int, *args: int, **kwargs: int) -> int:
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, flags, *args, **kwargs)
+
+    # Tests run as root in CI, where chmod cannot make a file unreadable; refuse the opening itself.
+    monkeypatch.setattr(os, "open", refuse)
     assert "permission denied" in one_error_line(run("show", str(path)), str(path))
 
 

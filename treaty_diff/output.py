@@ -1,10 +1,20 @@
-"""Writing reports: atomically, never over an input, never leaving a partial file behind.
+"""Writing reports: atomically, never over an input, never inside the package, never leaving a partial file behind.
 
 A regular file (or a path that does not exist yet) is written through a
 temporary file in the same folder and renamed into place. A symbolic link is
 followed: the file it points to is replaced, the link stays. A target that is
 not a regular file (``/dev/null``, a named pipe, a terminal) is written
 directly, since it cannot be replaced. A read-only file is refused.
+
+What may not be written is decided on the resolved path (symbolic links
+followed) and on the file's identity (device and inode, so a hard link is
+caught too): none of the files being read (``inputs``), nothing inside the
+``protected`` folders (the installed package and its bundled drafts). The
+caller says which files and folders these are
+(:func:`treaty_diff.read.corpus.input_files`, :func:`treaty_diff.read.corpus.package_folders`).
+
+The temporary file is removed whatever stops the write, an interruption
+(Ctrl-C, or SIGTERM turned into an exception by the CLI) included.
 """
 
 from __future__ import annotations
@@ -13,6 +23,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from treaty_diff.errors import OutputError
@@ -25,19 +36,56 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_atomic(target: str, data: str | bytes, inputs: tuple[str, ...] = ()) -> None:
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.is_relative_to(Path(os.path.realpath(folder)))
+    except (OSError, ValueError):
+        return False
+
+
+def input_named(target: Path, inputs: Iterable[str | Path]) -> str | None:
+    """The input (as named) that ``target`` is, by identity (after symbolic links), or None."""
+    for name in inputs:
+        if _same_file(target, Path(name)):
+            return str(name)
+    return None
+
+
+def stream_is_input(descriptor: int, inputs: Iterable[str | Path]) -> str | None:
+    """The input (as named) that an open file descriptor (stdout redirected with ``>>``) writes to, or None."""
+    try:
+        opened = os.fstat(descriptor)
+    except OSError:
+        return None
+    if not stat.S_ISREG(opened.st_mode):
+        return None
+    for name in inputs:
+        try:
+            found = os.stat(name)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (opened.st_dev, opened.st_ino):
+            return str(name)
+    return None
+
+
+def write_atomic(target: str, data: str | bytes, inputs: Iterable[str | Path] = (),
+                 protected: Iterable[Path] = ()) -> None:
     """Write ``data`` to ``target`` (see the module doc); OutputError names the target on any failure.
 
-    Refuses to overwrite any of ``inputs`` (the files being read).
+    Refuses to overwrite any of ``inputs`` (the files being read) or to write inside ``protected`` folders.
     """
     if not target:
         raise OutputError("''", "empty output file name")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         path = Path(os.path.realpath(target))
-        for name in inputs:
-            if _same_file(path, Path(name)):
-                raise OutputError(target, "refusing to overwrite an input file")
+        if input_named(path, inputs) is not None:
+            raise OutputError(target, "refusing to overwrite an input file")
+        for folder in protected:
+            if _inside(path, folder):
+                raise OutputError(target, f"refusing to write inside the treaty-diff package ({folder}); "
+                                          "write the report somewhere else")
         existing = path.stat() if path.exists() else None
         if existing is not None and stat.S_ISDIR(existing.st_mode):
             raise OutputError(target, "is a directory")
@@ -51,11 +99,9 @@ def write_atomic(target: str, data: str | bytes, inputs: tuple[str, ...] = ()) -
             raise OutputError(target, f"cannot write: folder {str(Path(target).parent)!r} does not exist")
     except OSError as error:
         raise OutputError(target, f"cannot write: {error.strerror or error}") from None
+    temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise OutputError(target, f"cannot write: {error.strerror or error}") from None
-    try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
@@ -67,10 +113,13 @@ def write_atomic(target: str, data: str | bytes, inputs: tuple[str, ...] = ()) -
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
+        temporary = None
     except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise OutputError(target, f"cannot write: {error.strerror or error}") from None
+    finally:  # also when interrupted: no partial file is left beside the output
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _write_directly(target: str, path: Path, payload: bytes) -> None:
@@ -80,3 +129,6 @@ def _write_directly(target: str, path: Path, payload: bytes) -> None:
             stream.write(payload)
     except OSError as error:
         raise OutputError(target, f"cannot write: {error.strerror or error}") from None
+
+
+__all__ = ["input_named", "stream_is_input", "write_atomic"]

@@ -24,7 +24,7 @@ from lxml import etree
 from treaty_diff.errors import InputError
 from treaty_diff.model.coverage import Checklist, ChecklistElement, Rule, TermGroup
 from treaty_diff.model.obligations import MODALITIES, Modality
-from treaty_diff.read.safe import hardened_parser, parse_untrusted, read_limited
+from treaty_diff.read.safe import hardened_parser, parse_untrusted, read_limited, read_resource
 
 CHECKLIST_NS = "urn:treaty-diff:checklist:1"
 _C = f"{{{CHECKLIST_NS}}}"
@@ -42,15 +42,22 @@ def bundled_checklists() -> tuple[str, ...]:
     return tuple(sorted(entry.name[:-4] for entry in _package().iterdir() if entry.name.endswith(".xml")))
 
 
+def bundled_checklist_file(name: str) -> Traversable | None:
+    """The file of the bundled checklist ``name``, or None when there is no such checklist."""
+    if _NAME.match(name) and name in bundled_checklists():
+        return _package().joinpath(f"{name}.xml")
+    return None
+
+
 def load_checklist(name_or_path: str) -> Checklist:
     """A bundled checklist by bare name ("paros"), or a checklist file by path.
 
     A bare name of a bundled checklist always means the bundled one; anything
     else is a path, and a missing path is an error (never taken for a name).
     """
-    if _NAME.match(name_or_path) and name_or_path in bundled_checklists():
-        data = _package().joinpath(f"{name_or_path}.xml").read_bytes()
-        return parse_checklist(data, name_or_path)
+    bundled = bundled_checklist_file(name_or_path)
+    if bundled is not None:
+        return parse_checklist(read_resource(bundled, name_or_path, MAX_BYTES, "a checklist file"), name_or_path)
     path = Path(name_or_path)
     if not path.exists() and "/" not in name_or_path and "." not in name_or_path:
         raise InputError(name_or_path, "no such file, and not a bundled checklist "
@@ -153,6 +160,7 @@ def _build(root: etree._Element, location: str) -> Checklist:
             description=_text(node.find(_C + "description")),
             modalities=modalities,
             rules=tuple(rules),
+            references=tuple(_group(g) for g in node.iterfind(_C + "reference")),
         ))
     return Checklist(
         id=root.get("id", ""),

@@ -1,13 +1,29 @@
-"""Reading untrusted XML files safely: one hardened parser and one size-limited file read for every reader."""
+"""Reading untrusted files safely: one hardened XML parser, and one bounded read of a regular file for every reader.
+
+:func:`open_regular` is the one place that decides whether a path may be read: only a regular file (never a
+named pipe, a device, a socket or a directory, which are refused without being opened), no larger than the
+reader's limit. The file is looked at (``stat``) before it is opened, opened without blocking (a file swapped
+for a named pipe in between cannot hang the reader) and checked again once open (the same file, still regular);
+:func:`read_limited` then reads at most the limit, so a file that grows while it is read is refused too.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import stat
+from collections.abc import Iterator
+from importlib.abc import Traversable
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
 from treaty_diff.errors import InputError
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
 
 
 def hardened_parser() -> etree.XMLParser:
@@ -23,24 +39,74 @@ def hardened_parser() -> etree.XMLParser:
     )
 
 
-def read_limited(path: Path, location: str, max_bytes: int, what: str) -> bytes:
-    """The bytes of a regular file of at most ``max_bytes``; InputError (naming ``location``) otherwise.
+def too_large(location: str, size: int | None, max_bytes: int, what: str) -> InputError:
+    """The one message for a file over its limit ("... the limit for a draft file is 20971520")."""
+    shown = f"{size} bytes" if size is not None else f"more than {max_bytes} bytes"
+    return InputError(location, f"file too large ({shown}; the limit for {what} is {max_bytes})")
 
-    ``what`` names the expected content in messages ("a draft file", "a checklist file").
+
+def _refuse_unless_regular(mode: int, location: str, what: str) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputError(location, f"is a directory, not {what}")
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+        raise InputError(location, f"not a regular file ({kind}): expected {what}")
+
+
+@contextlib.contextmanager
+def open_regular(path: Path, location: str, max_bytes: int, what: str) -> Iterator[BinaryIO]:
+    """Open a regular file of at most ``max_bytes`` for reading; InputError (naming ``location``) otherwise.
+
+    ``what`` names the expected content in messages ("a draft file", "a text file").
     """
     try:
-        if path.is_dir():
-            raise InputError(location, f"is a directory, not {what}")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(location, f"file too large ({size} bytes; the limit is {max_bytes})")
-        data = path.read_bytes()
+        before = os.stat(path)
+        _refuse_unless_regular(before.st_mode, location, what)
+        if before.st_size > max_bytes:
+            raise too_large(location, before.st_size, max_bytes, what)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise InputError(location, "no such file") from None
     except PermissionError:
         raise InputError(location, "cannot read the file: permission denied") from None
     except OSError as error:
         raise InputError(location, f"cannot read the file: {error.strerror or error}") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        try:
+            now = os.fstat(descriptor)
+        except OSError as error:
+            raise InputError(location, f"cannot read the file: {error.strerror or error}") from None
+        _refuse_unless_regular(now.st_mode, location, what)
+        if (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino):
+            raise InputError(location, "the file was replaced while it was being opened; try again")
+        if now.st_size > max_bytes:
+            raise too_large(location, now.st_size, max_bytes, what)
+        yield stream
+
+
+def read_limited(path: Path, location: str, max_bytes: int, what: str) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` (see :func:`open_regular`); InputError otherwise.
+
+    At most ``max_bytes + 1`` bytes are ever read, whatever the file claims to hold.
+    """
+    with open_regular(path, location, max_bytes, what) as stream:
+        try:
+            data = stream.read(max_bytes + 1)
+        except OSError as error:
+            raise InputError(location, f"cannot read the file: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise too_large(location, None, max_bytes, what)
+    return data
+
+
+def read_resource(resource: Traversable, location: str, max_bytes: int, what: str) -> bytes:
+    """The bytes of a file shipped in the package (a bundled draft or checklist), read like any other file."""
+    if isinstance(resource, Path):
+        return read_limited(resource, location, max_bytes, what)
+    with resource.open("rb") as stream:  # inside a zip archive: a regular member, read with the same bound
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise too_large(location, None, max_bytes, what)
     return data
 
 

@@ -13,6 +13,7 @@ Problems are :class:`~treaty_diff.errors.InputError` values naming the file and 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +25,7 @@ from treaty_diff.errors import InputError, ValidationFailed
 from treaty_diff.model import eids
 from treaty_diff.model.draft import Block, BlockKind, Draft, DraftMeta, Provenance, Provision, Source
 from treaty_diff.read.akn.names import AKN_NS, LANGUAGE_FROM_AKN, TD_NS
+from treaty_diff.read.hidden import hidden_character_warnings
 from treaty_diff.read.safe import hardened_parser, parse_untrusted, read_limited
 
 #: Largest draft file we read (bytes). The longest real treaty is far below it.
@@ -34,19 +36,29 @@ _T = f"{{{TD_NS}}}"
 _WS = re.compile(r"\s+")
 
 
-def read_draft(path: Path | str, origin: str | None = None) -> Draft:
-    """Read and check one draft file. Raises InputError (ValidationFailed for schema problems)."""
+def read_draft(path: Path | str, origin: str | None = None,
+               on_warning: Callable[[str], None] | None = None) -> Draft:
+    """Read and check one draft file. Raises InputError (ValidationFailed for schema problems).
+
+    ``on_warning`` hears of text that holds hidden characters (bidi overrides and the like,
+    :mod:`treaty_diff.read.hidden`), one message per provision naming the file.
+    """
     location = origin or str(path)
     data = read_limited(Path(path), location, MAX_BYTES, "a draft file")
     if not data.strip():
         raise InputError(location, "empty file: expected an Akoma Ntoso draft")
-    return parse_bytes(data, location)
+    draft = parse_bytes(data, location)
+    if on_warning is not None:
+        for message in hidden_character_warnings(draft):
+            on_warning(f"{location}: {message}")
+    return draft
 
 
-def check_file(path: Path | str) -> list[InputError]:
-    """Every problem of one file (empty when it is a valid draft), for ``validate``."""
+def check_file(path: Path | str, on_warning: Callable[[str], None] | None = None) -> list[InputError]:
+    """Every problem of one file (empty when it is a valid draft), for ``validate``; warnings as for
+    :func:`read_draft`."""
     try:
-        read_draft(path)
+        read_draft(path, on_warning=on_warning)
     except ValidationFailed as failed:
         return list(failed.problems)
     except InputError as error:
@@ -296,6 +308,9 @@ class _Builder:
         heading_el = article.find(_A + "heading")
         num = _text(num_el) if num_el is not None else None
         eid = article.get("eId", "")
+        if not num:  # docs/draft-format.md: an article has a num (how a reader names it: "Article V")
+            self.problem(num_el if num_el is not None else article,
+                         f"{eid or 'an article'}: an article needs a <num> with its number (\"Article 5\")")
         self._check_eid(article, None, eids.component("article", num, self._position(article)))
         blocks: list[Block] = []
         content = article.find(_A + "content")

@@ -12,19 +12,39 @@
 
 Both read parts already parsed by :mod:`treaty_diff.read.importers.docx_package`;
 ``w`` is the WordprocessingML namespace in Clark notation (``"{...}"``).
+
+- **Bounds.** What a hostile file could make unbounded is clamped, each time
+  with a warning: a list's start beyond :data:`MAX_LIST_NUMBER` (or below 0),
+  a level beyond Word's nine (0-8), a level text longer than
+  :data:`MAX_LEVEL_TEXT`; a number too large for letters or roman numerals is
+  shown in decimal; a chain of styles is followed for at most
+  :data:`MAX_STYLE_DEPTH` styles. So a number is formatted in constant memory
+  and time, whatever the file says.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
 from treaty_diff.model.numbers import int_to_roman
 from treaty_diff.read.importers.dates import NUMBER_WORDS, TENS_WORDS
 from treaty_diff.read.importers.paragraphs import Notice, ParagraphStyle
+
+#: Largest list number read; a start beyond it (or below 0) is clamped, with a warning.
+MAX_LIST_NUMBER = 32_767
+#: Largest number shown in letters ("zz...z", the letter 30 times) and in roman numerals; beyond them, decimal.
+MAX_LETTERS = 26 * 30
+MAX_ROMAN = 3_999
+#: Longest level text ("Article %1.", "(%2)") read; a longer one is cut, with a warning.
+MAX_LEVEL_TEXT = 255
+#: Levels of a list: Word has nine (0-8); a paragraph's level beyond them is read as the last.
+MAX_LEVEL = 8
+#: Most styles followed up a chain of "based on" styles.
+MAX_STYLE_DEPTH = 64
 
 # -- styles ------------------------------------------------------------------------------------------
 
@@ -74,7 +94,7 @@ class Styles:
         """The style and the styles it is based on, nearest first (cycles cut)."""
         seen: set[str] = set()
         current = style_id if style_id is not None else self.default
-        while current is not None and current not in seen and current in self.styles:
+        while current is not None and current not in seen and current in self.styles and len(seen) < MAX_STYLE_DEPTH:
             seen.add(current)
             style = self.styles[current]
             yield current, style
@@ -165,6 +185,7 @@ class Numbering:
 
     @classmethod
     def parse(cls, root: etree._Element | None, w: str, styles: Styles, notices: list[Notice]) -> Numbering:
+        bounds = _Bounds(notices)
         abstract: dict[str, dict[int, _Level]] = {}
         links: dict[str, str] = {}
         nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
@@ -172,7 +193,8 @@ class Numbering:
             for definition in root.iter(w + "abstractNum"):
                 aid = definition.get(w + "abstractNumId", "")
                 abstract[aid] = {
-                    _int(lvl.get(w + "ilvl")) or 0: _level(lvl, w) for lvl in definition.findall(w + "lvl")
+                    _int(lvl.get(w + "ilvl")) or 0: bounds.level(_level(lvl, w), f"list definition {aid}")
+                    for lvl in definition.findall(w + "lvl")
                 }
                 link = definition.find(w + "numStyleLink")
                 if link is not None and link.get(w + "val"):
@@ -186,10 +208,10 @@ class Numbering:
                     ilvl = _int(override.get(w + "ilvl")) or 0
                     start = override.find(w + "startOverride")
                     if start is not None and _int(start.get(w + "val")) is not None:
-                        starts[ilvl] = _int(start.get(w + "val")) or 0
+                        starts[ilvl] = bounds.start(_int(start.get(w + "val")) or 0, f"list {nid}")
                     lvl = override.find(w + "lvl")
                     if lvl is not None:
-                        levels[ilvl] = _level(lvl, w)
+                        levels[ilvl] = bounds.level(_level(lvl, w), f"list {nid}")
                 nums[nid] = (ref.get(w + "val", "") if ref is not None else "", starts, levels)
         return cls(abstract, links, nums, styles, notices)
 
@@ -231,6 +253,10 @@ class Numbering:
             self._report(f"num:{num_id}", f"a paragraph uses numbering {num_id}, which is not defined; "
                                           "it is read without a number")
             return None, False
+        if not 0 <= ilvl <= MAX_LEVEL:
+            self._report(f"ilvl:{ilvl}", f"a paragraph is at list level {ilvl}; a list has levels 0 to {MAX_LEVEL}, "
+                                         f"so it is read at level {min(max(ilvl, 0), MAX_LEVEL)}")
+            ilvl = min(max(ilvl, 0), MAX_LEVEL)
         current = self.level(num_id, ilvl)
         if current is None:
             return None, False
@@ -245,14 +271,14 @@ class Numbering:
                 del counters[deeper]
         if current.fmt == "bullet":
             return None, True
-        text = current.text
-        for match in reversed(list(re.finditer(r"%([1-9])", text))):
+
+        def number(match: re.Match[str]) -> str:
             index = int(match.group(1)) - 1
             referenced = self.level(num_id, index)
             value = counters.get(index, self._start(num_id, index))
-            fmt = "decimal" if current.legal else (referenced.fmt if referenced else "decimal")
-            text = text[: match.start()] + self._format(value, fmt) + text[match.end() :]
-        return (text.strip() or None), False
+            return self._format(value, "decimal" if current.legal or referenced is None else referenced.fmt)
+
+        return (re.sub(r"%([1-9])", number, current.text).strip() or None), False
 
     def _start(self, num_id: str, ilvl: int) -> int:
         entry = self.nums.get(num_id)
@@ -269,10 +295,16 @@ class Numbering:
         if fmt in ("lowerLetter", "upperLetter"):
             if value < 1:
                 return str(value)
+            if value > MAX_LETTERS:
+                self._report(f"big:{fmt}", f"list number {value} is too large for letters; shown in decimal")
+                return str(value)
             letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
             return letter if fmt == "lowerLetter" else letter.upper()
         if fmt in ("lowerRoman", "upperRoman"):
             if value < 1:
+                return str(value)
+            if value > MAX_ROMAN:
+                self._report(f"big:{fmt}", f"list number {value} is too large for roman numerals; shown in decimal")
                 return str(value)
             roman = int_to_roman(value)
             return roman.lower() if fmt == "lowerRoman" else roman
@@ -296,6 +328,36 @@ class Numbering:
             self.notices.append(Notice(message))
 
 
+
+
+@dataclass
+class _Bounds:
+    """Clamps what a numbering definition says to the bounds above, with one warning for the first thing
+    clamped of each kind."""
+
+    notices: list[Notice]
+    reported: set[str] = field(default_factory=set)
+
+    def _report(self, kind: str, message: str) -> None:
+        if kind not in self.reported:
+            self.reported.add(kind)
+            self.notices.append(Notice(message))
+
+    def start(self, value: int, where: str) -> int:
+        if 0 <= value <= MAX_LIST_NUMBER:
+            return value
+        clamped = min(max(value, 0), MAX_LIST_NUMBER)
+        self._report("start", f"{where} starts at {value}, which no list reaches; read as {clamped}")
+        return clamped
+
+    def level(self, level: _Level, where: str) -> _Level:
+        start = self.start(level.start, where)
+        text = level.text
+        if len(text) > MAX_LEVEL_TEXT:
+            self._report("text", f"{where} has a number text of {len(text)} characters; only its first "
+                                 f"{MAX_LEVEL_TEXT} are read")
+            text = text[:MAX_LEVEL_TEXT]
+        return level if (start, text) == (level.start, level.text) else replace(level, start=start, text=text)
 
 
 _ORD = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth", "nine": "ninth",

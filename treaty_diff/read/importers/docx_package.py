@@ -5,12 +5,17 @@ read (the DOCX reader asks for the main document, its relationships, the
 styles and the numbering definitions). No relationship is ever followed
 outside the package: an external target is reported, never opened.
 
-- **Limits.** The file may not be larger than :data:`MAX_DOCX_BYTES`; the
-  package may not have more than :data:`MAX_ENTRIES` entries; a part's declared
-  uncompressed size may not exceed :data:`MAX_PART_BYTES`, and it is read in
-  chunks and abandoned as soon as the bytes actually inflated pass that limit,
-  or :data:`MAX_TOTAL_BYTES` for all parts together (zip bombs). An encrypted
-  part is refused.
+- **Limits.** The file must be a regular file (opened by
+  :func:`treaty_diff.read.safe.open_regular`) no larger than :data:`MAX_DOCX_BYTES`.
+  Before :mod:`zipfile` reads the package's directory, its end record is read
+  (:func:`_directory_size`): the package may not have more than
+  :data:`MAX_ENTRIES` entries, nor a directory of more than
+  :data:`MAX_DIRECTORY_BYTES`, so a package of 400,000 entries is refused
+  before any entry is parsed. A part's declared uncompressed size may not
+  exceed :data:`MAX_PART_BYTES`, nor the parts read together
+  :data:`MAX_TOTAL_BYTES`; a part is read in chunks and abandoned as soon as the
+  bytes actually inflated pass either limit (zip bombs). An encrypted part is
+  refused.
 - **XML.** Every part is parsed by a hardened lxml parser: no DTD loading, no
   entity expansion, no network, libxml2's default depth and size limits; a
   part with a document type declaration is refused.
@@ -23,17 +28,19 @@ from __future__ import annotations
 
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
 from treaty_diff.errors import InputError
-from treaty_diff.read.safe import hardened_parser
+from treaty_diff.read.safe import hardened_parser, open_regular
 
 #: Largest .docx file read (bytes on disk).
 MAX_DOCX_BYTES = 50 * 1024 * 1024
@@ -43,6 +50,13 @@ MAX_PART_BYTES = 32 * 1024 * 1024
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
 #: Most entries the ZIP package may have.
 MAX_ENTRIES = 10_000
+#: Largest central directory (the list of entries) of the package: 300 bytes an entry, where a DOCX needs
+#: about 100 (an entry's record is 46 bytes and its name).
+MAX_DIRECTORY_BYTES = MAX_ENTRIES * 300
+
+_END = b"PK\x05\x06"  # end of central directory record
+_END64_LOCATOR = b"PK\x06\x07"
+_END64 = b"PK\x06\x06"
 
 _CHUNK = 64 * 1024
 
@@ -52,13 +66,26 @@ PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 @contextmanager
 def open_package(path: Path, location: str) -> Iterator[Package]:
     """Open a DOCX file's package for reading its parts; InputError for a file that is not a plausible DOCX."""
+    with open_regular(path, location, MAX_DOCX_BYTES, "a .docx") as stream, _opened(stream, location) as archive:
+        if len(archive.infolist()) > MAX_ENTRIES:
+            raise InputError(location, f"not a plausible DOCX: {len(archive.infolist())} entries in the package "
+                                       f"(the limit is {MAX_ENTRIES})")
+        yield Package(archive, location)
+
+
+@contextmanager
+def _opened(stream: BinaryIO, location: str) -> Iterator[zipfile.ZipFile]:
+    """The ZIP archive of an open file, its size and number of entries checked first (:func:`_directory_size`)."""
     try:
-        if not path.is_file():
-            raise InputError(location, "not a regular file" if path.exists() else "no such file")
-        size = path.stat().st_size
-        if size > MAX_DOCX_BYTES:
-            raise InputError(location, f"file too large ({size} bytes; the limit for a .docx is {MAX_DOCX_BYTES})")
-        archive = zipfile.ZipFile(path)
+        entries, directory = _directory_size(stream)
+        if entries > MAX_ENTRIES:
+            raise InputError(location, f"not a plausible DOCX: {entries} entries in the package (the limit is "
+                                       f"{MAX_ENTRIES})")
+        if directory > MAX_DIRECTORY_BYTES:
+            raise InputError(location, f"not a plausible DOCX: its list of entries takes {directory} bytes (the "
+                                       f"limit is {MAX_DIRECTORY_BYTES})")
+        stream.seek(0)
+        archive = zipfile.ZipFile(stream)
     except zipfile.BadZipFile:
         raise InputError(location, "not a DOCX file: it is not a ZIP archive (a .docx is a ZIP package of XML "
                                    "parts)") from None
@@ -67,10 +94,30 @@ def open_package(path: Path, location: str) -> Iterator[Package]:
     except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as error:
         raise InputError(location, f"not a readable DOCX file: {error}") from None
     with archive:
-        if len(archive.infolist()) > MAX_ENTRIES:
-            raise InputError(location, f"not a plausible DOCX: {len(archive.infolist())} entries in the package "
-                                       f"(the limit is {MAX_ENTRIES})")
-        yield Package(archive, location)
+        yield archive
+
+
+def _directory_size(stream: BinaryIO) -> tuple[int, int]:
+    """(entries, bytes) of the package's central directory, from the end record that :mod:`zipfile` will use
+    (ZIP64 too), read before zipfile parses the directory; (0, 0) without one (zipfile then says it is no ZIP)."""
+    stream.seek(0, 2)
+    size = stream.tell()
+    start = max(0, size - (22 + 65535))  # the end record: 22 bytes and a comment of at most 65535
+    stream.seek(start)
+    tail = stream.read()
+    at = len(tail) - 22  # where zipfile looks first: a record without a comment
+    if at < 0 or tail[at : at + 4] != _END or tail[-2:] != b"\0\0":
+        at = tail.rfind(_END)
+        if at < 0 or len(tail) < at + 22:
+            return 0, 0
+    _, _, _, entries, directory, _, _ = struct.unpack("<HHHHIIH", tail[at + 4 : at + 22])
+    if entries == 0xFFFF or directory == 0xFFFFFFFF:
+        # ZIP64: zipfile reads the counts from the ZIP64 end record just before the 20-byte locator.
+        stream.seek(max(0, start + at - 76))
+        before = stream.read(76)
+        if len(before) == 76 and before[56:60] == _END64_LOCATOR and before[:4] == _END64:
+            entries, directory = struct.unpack("<QQ", before[32:48])
+    return entries, directory
 
 
 @dataclass
@@ -91,6 +138,9 @@ class Package:
         if info.file_size > MAX_PART_BYTES:
             raise InputError(self.location, f"part {name} declares {info.file_size} bytes uncompressed "
                                             f"(the limit is {MAX_PART_BYTES}); refused as a possible zip bomb")
+        if self.total + info.file_size > MAX_TOTAL_BYTES:
+            raise InputError(self.location, f"the parts read declare more than {MAX_TOTAL_BYTES} bytes "
+                                            "uncompressed; refused as a possible zip bomb")
         chunks: list[bytes] = []
         size = 0
         try:

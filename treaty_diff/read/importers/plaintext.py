@@ -29,9 +29,11 @@ from treaty_diff.model.draft import DraftMeta, Provenance
 from treaty_diff.read.importers.options import FORBIDDEN
 from treaty_diff.read.importers.paragraphs import Notice, split_paragraphs
 from treaty_diff.read.importers.structure import TextImport, parse_paragraphs
+from treaty_diff.read.safe import read_limited
 
-#: Largest text file imported (bytes). The longest treaties (UNCLOS) are about 1.5 MB of text.
-MAX_TEXT_BYTES = 10 * 1024 * 1024
+#: Largest text file imported (bytes). The longest treaties (UNCLOS) are about 1.5 MB of text. The draft made from
+#: a text is 1.5 to 3 times its size as Akoma Ntoso, and must fit a draft file (20 MiB, ``read.akn.reader.MAX_BYTES``).
+MAX_TEXT_BYTES = 5 * 1024 * 1024
 
 _HEADER_LINE = re.compile(r"#(?:[ \t].*)?")
 _HEADER_VERBATIM = re.compile(r"#\s*verbatim\s*:", re.IGNORECASE)
@@ -80,25 +82,9 @@ def split_header(text: str) -> tuple[Header, str]:
 
 
 def read_text_file(path: Path, location: str) -> bytes:
-    """The bytes of a text file, refused quickly (before reading) when larger than :data:`MAX_TEXT_BYTES`."""
-    try:
-        if not path.exists():
-            raise InputError(location, "no such file")
-        if not path.is_file():
-            raise InputError(location, "not a regular file" if not path.is_dir() else "is a directory, not a file")
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise InputError(location, f"file too large ({size} bytes; the limit for a text file is "
-                                       f"{MAX_TEXT_BYTES})")
-        with path.open("rb") as stream:
-            data = stream.read(MAX_TEXT_BYTES + 1)
-    except PermissionError:
-        raise InputError(location, "cannot read the file: permission denied") from None
-    except OSError as error:
-        raise InputError(location, f"cannot read the file: {error.strerror or error}") from None
-    if len(data) > MAX_TEXT_BYTES:
-        raise InputError(location, f"file too large (more than {MAX_TEXT_BYTES} bytes)")
-    return data
+    """The bytes of a regular text file of at most :data:`MAX_TEXT_BYTES` (refused from its size, before reading;
+    the one bounded read of :func:`treaty_diff.read.safe.read_limited`)."""
+    return read_limited(path, location, MAX_TEXT_BYTES, "a text file")
 
 
 def decode_text(data: bytes, location: str) -> tuple[str, list[Notice]]:
