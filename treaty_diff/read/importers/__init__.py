@@ -1,4 +1,4 @@
-"""Import a draft from plain text (``.txt``) or a Word document (``.docx``).
+"""Import a draft from plain text (``.txt``), a Word document (``.docx``) or a PDF (``.pdf``).
 
 The one entry point is :func:`import_file`::
 
@@ -26,6 +26,9 @@ This package's front door only re-exports; the work is done in:
 - :mod:`.plaintext`: a text file's bytes to text, its ``# `` header (and :data:`MAX_TEXT_BYTES`);
 - :mod:`.docx`, :mod:`.docx_package`, :mod:`.docx_numbering`: a DOCX's paragraphs, its ZIP package
   read with limits (:data:`MAX_DOCX_BYTES` and the others), Word's styles and automatic numbering;
+- :mod:`.pdf` and the ``pdf_*`` modules: a PDF's text layer read through its layout (running headers and
+  footers, footnotes, columns, hyphenation, languages); imported only when a PDF is read (PDFium is slow to
+  load), so nothing PDF is re-exported here;
 - :mod:`.paragraphs`: the paragraph values every reader gives, and lines split into paragraphs;
 - :mod:`.structure`, :mod:`.articles`, :mod:`.blocks`, :mod:`.definitions`: the parser that places
   paragraphs into a draft (preface, preamble, articles with their paragraphs and points, conclusions);

@@ -1,7 +1,8 @@
 """Running an import: :func:`import_file` and :func:`import_text`, from a file (or text) to an :class:`ImportResult`.
 
 A ``.txt`` file is read and decoded (:mod:`treaty_diff.read.importers.plaintext`),
-a ``.docx`` file walked (:mod:`treaty_diff.read.importers.docx`); both give
+a ``.docx`` file walked (:mod:`treaty_diff.read.importers.docx`), a ``.pdf`` file's
+layout read (:mod:`treaty_diff.read.importers.pdf`, imported only then); all give
 paragraphs, which the parser places (:mod:`treaty_diff.read.importers.structure`).
 Then the metadata is filled in (:mod:`treaty_diff.read.importers.metadata`),
 what could not be placed becomes warnings that name the file and the line (or
@@ -19,10 +20,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from treaty_diff.errors import InputError
 from treaty_diff.model.draft import Draft
 from treaty_diff.read.akn import draft_to_xml, parse_bytes
+from treaty_diff.read.akn import reader as akn_reader  # its MAX_BYTES, read when used
+from treaty_diff.read.hidden import hidden_character_warnings
+from treaty_diff.read.importers import plaintext  # its MAX_TEXT_BYTES, read when used
 from treaty_diff.read.importers.docx import read_docx
 from treaty_diff.read.importers.metadata import given_meta, guessed_meta, provenance_notice
 from treaty_diff.read.importers.options import ImportOptions
@@ -30,6 +35,15 @@ from treaty_diff.read.importers.paragraphs import Notice, Paragraph, split_parag
 from treaty_diff.read.importers.plaintext import Header, check_text, decode_text, read_text_file, split_header
 from treaty_diff.read.importers.structure import TextImport, parse_paragraphs
 from treaty_diff.read.kinds import IMPORT_SUFFIXES
+
+if TYPE_CHECKING:
+    from treaty_diff.read.importers.pdf import PdfText
+
+#: Most paragraphs an imported text may have (about 1,000 pages of treaty text; the longest treaties have a few
+#: thousand): beyond it the text is refused before it is parsed. With the limit of its characters (as many as a
+#: text file's bytes, ``plaintext.MAX_TEXT_BYTES``, whatever the format), it keeps an import within seconds; the
+#: draft made must also fit a draft file (``reader.MAX_BYTES``, see :func:`_checked`).
+MAX_PARAGRAPHS = 50_000
 
 
 @dataclass(frozen=True)
@@ -48,13 +62,22 @@ class ImportResult:
 
 
 def import_file(path: Path | str, options: ImportOptions | None = None, location: str | None = None) -> ImportResult:
-    """Import a ``.txt`` or ``.docx`` file as a draft; ``location`` names it in messages (default: the path)."""
+    """Import a ``.txt``, ``.docx`` or ``.pdf`` file as a draft; ``location`` names it in messages (default: the
+    path)."""
     path = Path(path)
     options = options or ImportOptions()
     where = location or str(path)
     kind = IMPORT_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise InputError(where, f"cannot import a {path.suffix or 'file without an ending'}: expected .txt or .docx")
+        raise InputError(where, f"cannot import a {path.suffix or 'file without an ending'}: expected .txt, .docx "
+                                "or .pdf")
+    if kind == "pdf":
+        from treaty_diff.read.importers.pdf import read_pdf  # only here: PDFium takes ~90 ms to load
+
+        pdf = read_pdf(path, where, options.language)
+        if options.language is None and pdf.language is not None:
+            options = dataclasses.replace(options, language=pdf.language)
+        return _finish(list(pdf.paragraphs), list(pdf.notices), "page", path.name, "PDF", options, where, pdf=pdf)
     if kind == "docx":
         docx = read_docx(path, where)
         return _finish(list(docx.paragraphs), list(docx.notices), "paragraph", path.name, "DOCX", options, where)
@@ -80,12 +103,16 @@ def import_text(decoded: tuple[str, list[Notice]] | str, name: str, options: Imp
 
 
 def _finish(paragraphs: list[Paragraph], notices: list[Notice], unit: str, name: str, fmt: str,
-            options: ImportOptions, where: str, inferred: int = 0, header: Header | None = None) -> ImportResult:
+            options: ImportOptions, where: str, inferred: int = 0, header: Header | None = None,
+            pdf: PdfText | None = None) -> ImportResult:
     """Parse, fill in the metadata, turn notices into warnings, and check the draft by writing and reading it.
 
-    Nothing here depends on the day or the machine: importing the same file twice gives the same draft.
+    ``pdf`` (for a PDF) adds what its reader decided to ``info``, its footnotes to the notes, and marks every
+    provision with the pages it is on. Nothing here depends on the day or the machine: importing the same file
+    twice gives the same draft.
     """
-    info: list[str] = []
+    _check_size(paragraphs, where)
+    info: list[str] = list(pdf.info) if pdf is not None else []
     header = header or Header()
     meta, provenance = given_meta(options, name, fmt, header, info)
     if header.lines:
@@ -105,7 +132,10 @@ def _finish(paragraphs: list[Paragraph], notices: list[Notice], unit: str, name:
     if not draft.articles:
         raise InputError(where, "no article found: expected headings such as 'Article 1', 'ARTICLE I' or 'Art. 2' "
                                 "on a line of their own")
+    if pdf is not None:
+        draft = pdf.locate(draft)
     meta = guessed_meta(draft, options, name, info, notices)
+    notices.extend(Notice(message) for message in hidden_character_warnings(dataclasses.replace(draft, meta=meta)))
     provenance_warning = provenance_notice(options, header)
     if provenance_warning is not None:
         notices.append(provenance_warning)
@@ -114,18 +144,44 @@ def _finish(paragraphs: list[Paragraph], notices: list[Notice], unit: str, name:
         first = notices[0]
         more = f" (strict mode; {len(notices)} warnings in all)" if len(notices) > 1 else " (strict mode)"
         line = first.line if unit == "line" else None
-        message = first.message if unit == "line" or first.line is None else f"paragraph {first.line}: {first.message}"
+        message = first.message if unit == "line" or first.line is None else f"{unit} {first.line}: {first.message}"
         raise InputError(where, message + more, line)
     notes = tuple(f"header: {line[1:].removeprefix(' ').rstrip()}".rstrip() for line in header.lines)
     notes += tuple(f"import warning: {_message(name, notice, unit)}" for notice in notices)
+    notes += pdf.notes if pdf is not None else ()
     draft = dataclasses.replace(draft, meta=dataclasses.replace(meta, notes=meta.notes + notes))
     return ImportResult(_checked(draft, where), tuple(warnings), tuple(info))
 
 
+def _check_size(paragraphs: list[Paragraph], where: str) -> None:
+    """Refuse, before parsing, a text of more than :data:`MAX_PARAGRAPHS` paragraphs or more characters than a
+    text file may have bytes."""
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        raise InputError(where, f"too many paragraphs ({len(paragraphs)}; the limit for an imported draft is "
+                                f"{MAX_PARAGRAPHS}): split the text into several drafts")
+    characters = sum(len(paragraph.text) for paragraph in paragraphs)
+    if characters > plaintext.MAX_TEXT_BYTES:
+        raise InputError(where, f"too much text ({characters} characters; the limit for an imported draft is "
+                                f"{plaintext.MAX_TEXT_BYTES}): split the text into several drafts")
+
+
 def _checked(draft: Draft, where: str) -> Draft:
-    """The draft as written and read back (so that it is surely valid), with its metadata-only title kept."""
+    """The draft as written and read back (so that it is surely valid), with its metadata-only title kept.
+
+    A draft too large for a draft file (:data:`treaty_diff.read.akn.reader.MAX_BYTES` of Akoma Ntoso) is refused
+    here, before it is read back: what an import accepts, the reader accepts.
+    """
     try:
-        checked = parse_bytes(draft_to_xml(draft), where)
+        data = draft_to_xml(draft)
+    except ValueError as error:  # a bug of the importer, not of the input; say so plainly
+        raise InputError(where, f"the imported draft is not valid ({error}); please report this with the "
+                                "file") from None
+    if len(data) > akn_reader.MAX_BYTES:
+        raise InputError(where, f"the draft made from this file would be {len(data)} bytes of Akoma Ntoso XML "
+                                f"(the limit for a draft file is {akn_reader.MAX_BYTES}): split the text into "
+                                "several drafts")
+    try:
+        checked = parse_bytes(data, where)
     except (ValueError, InputError) as error:  # a bug of the importer, not of the input; say so plainly
         raise InputError(where, f"the imported draft is not valid ({error}); please report this with the "
                                 "file") from None
