@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from typing import Any
 
@@ -47,33 +48,26 @@ def provenance_detail(draft: Draft) -> str:
     articles = draft.articles
     whole = [a for a in articles if a.provenance_status == "reconstructed"]
     mixed = [a for a in articles if a.provenance_status == "mixed"]
-    reconstructed = []
-    if whole or mixed:
-        reconstructed.append(f"{len(whole)} of {len(articles)} articles")
+    official = [a for a in articles if a.provenance_status == "verbatim"]
+    reconstructed = [f"{len(whole)} of {len(articles)} articles"] if whole or mixed else []
     if mixed:
         reconstructed.append(_and(_article_names(mixed)) + " in part")
     verbatim = []
-    others = [p for p in draft.provisions if p.kind != "article"]
-    for provision in others:
-        name = _PART_NAMES.get(provision.kind, provision.eid)
-        status = provision.provenance_status
-        if status == "reconstructed":
-            reconstructed.append(name)
-        elif status == "mixed":
-            reconstructed.append(f"{name} in part")
-    verbatim_articles = [a for a in articles if a.provenance_status == "verbatim"]
     for provision in draft.provisions:
         status = provision.provenance_status
         if provision.kind == "article":
+            if provision is articles[0] and official:
+                verbatim.append(f"{len(official)} of {len(articles)} articles")
             if status == "mixed":
                 verbatim.append(f"{provision.num or provision.eid} {_verbatim_blocks(provision)}")
-            elif status == "verbatim" and provision is verbatim_articles[0]:
-                verbatim.append(f"{len(verbatim_articles)} of {len(articles)} articles")
             continue
         name = _PART_NAMES.get(provision.kind, provision.eid)
         if status == "verbatim":
             verbatim.append(name)
-        elif status == "mixed":
+        elif status == "reconstructed":
+            reconstructed.append(name)
+        else:
+            reconstructed.append(f"{name} in part")
             verbatim.append(f"{name} {_verbatim_blocks(provision)}")
     return f"reconstructed: {', '.join(reconstructed)}; verbatim: {', '.join(verbatim)}"
 
@@ -92,9 +86,10 @@ def _article_names(articles: list[Provision]) -> list[str]:
 
 
 def _verbatim_blocks(provision: Provision) -> str:
-    """The verbatim blocks of a provision that mixes verbatim and reconstructed text: "1-4", "chapeau", "(a), (c)"."""
+    """The verbatim blocks of a provision that mixes verbatim and reconstructed text, in order: "opening, 1-4",
+    "chapeau", "(1), (a)" (recitals by number, runs of them as ranges)."""
     labels: list[str] = []
-    recitals: list[int] = []
+    recitals: list[int] = []  # the run of verbatim recitals not yet written
     position = {"recital": 0, "p": 0, "paragraph": 0}
     for block in provision.blocks:
         if block.kind in position:
@@ -104,6 +99,8 @@ def _verbatim_blocks(provision: Provision) -> str:
         if block.kind == "recital":
             recitals.append(position["recital"])
             continue
+        labels.extend(_ranges(recitals))
+        recitals = []
         if block.kind == "intro":
             label = "opening" if provision.kind == "preamble" else "chapeau"
             if block.num:
@@ -117,7 +114,7 @@ def _verbatim_blocks(provision: Provision) -> str:
         else:
             label = f"paragraph {position.get(block.kind, 1)}"
         labels.append(label)
-    return ", ".join([*_ranges(recitals), *labels])
+    return ", ".join([*labels, *_ranges(recitals)])
 
 
 def _num(num: str) -> str:
@@ -216,3 +213,40 @@ def reconstructed_notice(draft: Draft, provisions: tuple[Provision, ...]) -> str
     if not names:
         return None
     return f"{draft.id}: reconstructed text, NOT the official wording: {', '.join(names)}"
+
+
+#: The columns of ``list``: the figures, then the provenance (how much is reconstructed) and the title.
+LISTING_COLUMNS = ("id", "symbol", "date", "articles", "words", "provenance", "title")
+#: Where each column's text comes from in :func:`draft_listing`'s row (the provenance column says how much).
+_LISTING_FIELDS = {"provenance": "provenance_detail"}
+
+
+def listing_lines(rows: list[dict[str, Any]], width: int | None = None) -> list[str]:
+    """``list`` as text: a line per draft (id, symbol, date, articles, words, provenance, title).
+
+    With ``width`` (on a terminal) no line is longer (unless it is narrower
+    than the figures): the provenance wraps in its column (or, on a narrow
+    terminal, goes under the symbol), and the title goes on lines of its own
+    under the symbol, so a draft takes a few lines.
+    """
+    table = [[str(row[_LISTING_FIELDS.get(name, name)]) if row[_LISTING_FIELDS.get(name, name)] is not None else "-"
+              for name in LISTING_COLUMNS] for row in rows]
+    widths = [max(len(name), *(len(cells[i]) for cells in table)) for i, name in enumerate(LISTING_COLUMNS)]
+    if width is None:
+        return ["  ".join(cell.ljust(w) for cell, w in zip(cells[:-1], widths)) + "  " + cells[-1]
+                for cells in [list(LISTING_COLUMNS), *table]]
+    figures = sum(widths[:5]) + 2 * 5  # the five figures and the space after each
+    under_symbol = " " * (widths[0] + 2)
+    lines = ["  ".join(name.ljust(w) for name, w in zip(LISTING_COLUMNS[:5], widths)) + "  provenance"]
+    below = max(width - len(under_symbol), 20)
+    for cells in table:
+        row = "  ".join(cell.ljust(w) for cell, w in zip(cells[:5], widths))
+        if width - figures >= 40:  # the provenance wraps in its column
+            provenance = textwrap.wrap(cells[5], width - figures) or [""]
+            lines.append(row + "  " + provenance[0])
+            lines.extend(" " * figures + part for part in provenance[1:])
+        else:  # too narrow: under the symbol, as the title
+            lines.append(row.rstrip())
+            lines.extend(under_symbol + part for part in textwrap.wrap(cells[5], below))
+        lines.extend(under_symbol + part for part in textwrap.wrap(cells[6], below))
+    return lines
