@@ -161,9 +161,10 @@ def test_validate_reports_each_file_and_fails_if_any_is_invalid(tmp_path: Path, 
 
 def test_validate_accepts_every_bundled_draft(run: Run) -> None:
     files = sorted(str(p) for p in DRAFTS.glob("*.xml"))
+    assert len(files) == 8
     result = run("validate", *files)
     assert result.code == 0, result.err
-    assert result.out.count(": valid") == 5
+    assert result.out.count(": valid") == len(files)
 
 
 def test_reading_never_modifies_the_input(tmp_path: Path) -> None:

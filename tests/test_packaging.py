@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+from treaty_diff.read.corpus import CORPUS_IDS
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +41,7 @@ def wheel_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_contains_every_draft_and_the_schema(wheel_install: Path) -> None:
     names = set(zipfile.ZipFile(wheel_install).namelist())
-    for draft_id in ("ppwt-2008", "ppwt-2014", "ost-1967", "ptbt-1963", "moon-1979"):
+    for draft_id in CORPUS_IDS:
         assert f"treaty_diff/drafts/{draft_id}.xml" in names
     assert "treaty_diff/read/akn/schema/treaty-akn.rng" in names
 
