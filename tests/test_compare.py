@@ -217,3 +217,22 @@ def test_a_split_that_changes_only_case_or_punctuation_is_described_as_amended()
         changes = compare(whole, draft_from_texts("apart", [[edited], [second]])).changes
         assert [(c.kind, c.amended, c.description) for c in changes] == [
             ("split", True, "Article 1 is split into Article 1 and Article 2; amended.")]
+
+
+def test_a_moved_provision_that_kept_most_of_its_words_is_shown_as_a_move_and_one_that_did_not_as_two_ends() -> None:
+    from support.fixtures import moved_and_amended, moved_and_rewritten
+
+    amended = moved_and_amended()[2]
+    (moved,) = [c for c in amended.changes if c.moved]  # old Article 3 -> 5, "shall" -> "may", "30" -> "10"
+    assert moved.shown_as_move and moved.words_kept > moved.words_deleted > 0
+    assert [item.role for item in amended.redline if item.change_id == moved.id] == ["moved-from", "moved-to"]
+    rewritten = moved_and_rewritten()[2]
+    (lost,) = [c for c in rewritten.changes if c.moved]  # the same words, in the reverse order
+    assert not lost.shown_as_move and lost.words_kept < lost.words_deleted
+    items = [item for item in rewritten.redline if item.change_id == lost.id]
+    assert [(item.role, item.eids) for item in items] == [("part-from", ("art_3",)), ("part-to", ("art_5",))]
+    rendered = get_renderer("comparison", "text").render(rewritten, RenderOptions())
+    assert isinstance(rendered, str)
+    section = rendered.split(f"== {lost.id} ", 1)[1].split("\n== ", 1)[0]
+    assert "shown as a deletion and an insertion, not a move" in section
+    assert section.count("[-") == 1 and section.count("{+") == 1  # the old text deleted, the new inserted

@@ -23,6 +23,8 @@ from treaty_diff.model.draft import Draft
 from treaty_diff.read.corpus import load_corpus_draft
 from treaty_diff.render.html.page import render_html
 
+pytestmark = pytest.mark.slow  # drives a real program
+
 SIDE_TEXT = """(drop) => {
   const copy = document.getElementById('redline').cloneNode(true);
   copy.querySelectorAll(drop + ', [data-annotation]').forEach((e) => e.remove());
@@ -122,9 +124,10 @@ def test_in_the_browser_the_numbers_of_insertions_and_deletions_match_the_compar
 ) -> None:
     comparison = drafts[2]
     layout = ppwt_page.evaluate(
-        "Object.fromEntries([...document.querySelectorAll('#redline > section[data-role=change]')]"
+        "Object.fromEntries([...document.querySelectorAll("
+        "'#redline > section[data-role=change], #redline > section[data-role=moved-to]')]"
         ".map((s) => [s.dataset.change, s.dataset.layout]))")
-    counts = ppwt_page.evaluate("[document.querySelectorAll('#redline ins').length,"
+    counts = ppwt_page.evaluate("[document.querySelectorAll('#redline ins:not(.moved)').length,"
                                 " document.querySelectorAll('#redline del').length]")
     assert counts == [expected_marks(comparison, layout, "insert"), expected_marks(comparison, layout, "delete")]
     assert counts[0] > 0 and counts[1] > 0
@@ -180,10 +183,15 @@ def test_a_summary_link_switches_back_to_the_redline_and_lands_on_the_provision(
 
 
 def test_without_javascript_both_views_are_in_the_page_and_the_switch_still_works(
-    browser: Browser, ppwt_file: Path
+    browser: Browser, tmp_path: Path
 ) -> None:
+    # 2014 to 2008: old Article VI kept too few of its words to show as a move; its new and old texts link to
+    # their changes side by side, a link that needs the script.
+    path = tmp_path / "reverse.html"
+    path.write_text(render_html(compare(load_corpus_draft("ppwt-2014"), load_corpus_draft("ppwt-2008"))),
+                    encoding="utf-8")
     page = browser.new_page(javascript=False)
-    page.load(ppwt_file)
+    page.load(path)
     assert page.evaluate("document.querySelectorAll('#redline section').length") > 10
     assert page.evaluate("document.querySelectorAll('#sbs-view tbody tr').length") > 10
     assert visible(page, "redline-view") and not visible(page, "sbs-view")
@@ -194,18 +202,53 @@ def test_without_javascript_both_views_are_in_the_page_and_the_switch_still_work
     page.close()
 
 
-def test_moved_provisions_link_to_each_other_in_the_page(fresh_page: Page) -> None:
-    page = fresh_page
+def test_moved_provisions_link_to_each_other_in_the_page(browser: Browser, tmp_path: Path) -> None:
+    from support.fixtures import moved_and_amended
+
+    path = tmp_path / "moved.html"
+    path.write_text(render_html(moved_and_amended()[2]), encoding="utf-8")
+    page = browser.new_page(width=1280, height=500)  # short, so that following a link has to scroll
+    page.load(path)
     moved_from = page.evaluate("document.querySelector('#redline section[data-role=moved-from]').id")
     moved_to = page.evaluate("document.querySelector('#redline section[data-role=moved-to]').id")
-    page.click(f"#{moved_from} a.move-link")
-    top = page.evaluate(f"document.getElementById('{moved_to}').getBoundingClientRect().top")
-    assert -1 <= top < page.evaluate("innerHeight") / 2
-    # From the new place, a link shows the moved provision's word-level changes in the side-by-side view.
-    page.click(f"#{moved_to} a.js-only")
-    assert visible(page, "sbs-view") and not visible(page, "redline-view")
-    top = page.evaluate(f"document.getElementById('sbs-{moved_to}').getBoundingClientRect().top")
-    assert -1 <= top < page.evaluate("innerHeight") / 2
+    for start, end in ((moved_from, moved_to), (moved_to, moved_from)):
+        page.click(f"#{start} a.move-link")
+        top = page.evaluate(f"document.getElementById('{end}').getBoundingClientRect().top")
+        assert -1 <= top < page.evaluate("innerHeight") / 2
+    page.close()
+
+
+MOVED_MARKS = """() => {
+  const section = document.querySelector('#redline section[data-role=moved-to]');
+  const texts = (q) => [...section.querySelectorAll(q)].map((e) => e.textContent);
+  const look = (q) => { const s = getComputedStyle(section.querySelector(q));
+                        return [s.textDecorationLine, s.color, s.backgroundColor]; };
+  return {deleted: texts('ins.moved del'), inserted: texts('ins.moved ins'), moved: look('ins.moved'),
+          del: look('ins.moved del'), ins: look('ins.moved ins'), top: section.getBoundingClientRect().top};
+}"""
+
+
+def test_a_moved_and_amended_article_shows_its_deleted_and_inserted_words_inside_the_moved_text(
+    browser: Browser, tmp_path: Path
+) -> None:
+    from support.fixtures import moved_and_amended
+
+    path = tmp_path / "moved.html"
+    path.write_text(render_html(moved_and_amended()[2]), encoding="utf-8")
+    page = browser.new_page()
+    page.load(path)
+    found = page.evaluate(f"({MOVED_MARKS})()")
+    assert found["deleted"] == ["3", "shall", "30"] and found["inserted"] == ["5", "may", "10"]
+    assert "underline" not in found["moved"][0] and found["moved"][2] != "rgba(0, 0, 0, 0)"  # tinted, not underlined
+    assert "line-through" in found["del"][0] and "underline" in found["ins"][0]
+    assert found["del"][1] != found["ins"][1] != found["moved"][1]
+    # Printed (no colour): the changes inside still read as struck through and underlined, the moved text as plain.
+    page.send("Emulation.setEmulatedMedia", {"media": "print"})
+    printed = page.evaluate(f"({MOVED_MARKS})()")
+    assert "underline" not in printed["moved"][0]
+    assert "line-through" in printed["del"][0] and "underline" in printed["ins"][0]
+    assert page.errors() == []
+    page.close()
 
 
 # -- print and contrast -------------------------------------------------------------------------------
@@ -299,4 +342,103 @@ def test_the_harness_sees_a_fetch_the_content_security_policy_blocked(browser: B
     page = browser.new_page()
     page.load(path)
     assert any("Content Security Policy" in p for p in page.errors())
+    page.close()
+
+
+# -- the change first; phones ---------------------------------------------------------------------------
+
+
+FIRST_SCREEN = """() => {
+  const list = document.querySelector('#summary ol.change-list');
+  const box = list.getBoundingClientRect();
+  const heading = document.getElementById('redline-h').getBoundingClientRect();
+  return {top: box.top, bottom: box.bottom, items: list.children.length, height: innerHeight, width: innerWidth,
+          obligations: document.querySelector('#summary .obligation-list').getBoundingClientRect().bottom,
+          redline: heading.top, drafts: document.getElementById('drafts').getBoundingClientRect().top};
+}"""
+
+
+def test_at_1280_by_900_the_first_screen_of_the_ppwt_report_shows_the_whole_change_list(
+    browser: Browser, ppwt_file: Path, drafts: tuple[Draft, Draft, Comparison]
+) -> None:
+    page = browser.new_page(width=1280, height=900)
+    page.load(ppwt_file)
+    screen = page.evaluate(f"({FIRST_SCREEN})()")
+    assert (screen["width"], screen["height"]) == (1280, 900)
+    assert screen["items"] == sum(c.changed for c in drafts[2].changes) >= 16
+    assert 0 < screen["top"] < screen["bottom"] <= 900  # every changed provision, without scrolling
+    assert screen["obligations"] <= 900  # and the obligations dropped or weakened
+    assert screen["redline"] < screen["drafts"]  # the drafts' metadata comes after the text
+    page.close()
+
+
+SIDEWAYS = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('body *')].filter((e) => {
+    const box = e.getBoundingClientRect(); return box.width > 0 && box.right > width + 0.5; });
+  return {scroll: document.documentElement.scrollWidth, width: width, wide: wide.slice(0, 5).map((e) => e.outerHTML.slice(0, 80))};
+}"""
+
+
+@pytest.mark.parametrize("pair", [("ppwt-2008", "ppwt-2014"), ("ost-1967", "moon-1979")])
+def test_at_390_pixels_wide_nothing_scrolls_sideways_in_either_view(
+    browser: Browser, tmp_path: Path, pair: tuple[str, str]
+) -> None:
+    path = tmp_path / "phone.html"
+    path.write_text(render_html(compare(load_corpus_draft(pair[0]), load_corpus_draft(pair[1]))), encoding="utf-8")
+    page = browser.new_page(width=390, height=844)
+    page.load(path)
+    for view in ("redline", "sbs"):
+        page.click(f"label[for=view-{view}]")
+        assert visible(page, f"{view}-view")
+        found = page.evaluate(f"({SIDEWAYS})()")
+        assert found["width"] == 390 and found["scroll"] == 390 and found["wide"] == [], (view, found)
+    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    assert page.evaluate(f"({SIDEWAYS})()")["scroll"] == 390
+    page.close()
+
+
+def test_in_the_side_by_side_view_new_article_vi_reads_points_a_to_d_before_paragraph_2(fresh_page: Page) -> None:
+    page = fresh_page
+    page.click("label[for=view-sbs]")
+    tops = page.evaluate(
+        "(() => { const head = document.getElementById('sbs-new-art_6'); const out = [];"
+        " for (let row = head.nextElementSibling; row && !row.dataset.change; row = row.nextElementSibling)"
+        "   for (const p of row.cells[1].querySelectorAll('p'))"
+        "     out.push([p.textContent.trim().split(' ')[0], p.getBoundingClientRect().top]);"
+        " return out; })()")
+    assert [start for start, _ in tops] == ["Article", "1.", "(a)", "(b)", "(c)", "(d)", "2."]
+    assert [top for _, top in tops] == sorted(top for _, top in tops)
+
+
+# -- hidden characters ------------------------------------------------------------------------------------------
+
+
+REVEALED = """() => {
+  const span = document.querySelector('#redline .hidden-char');
+  const text = span.nextSibling;  // "ecalp ton", right after the override
+  const at = (node, offset) => { const range = document.createRange(); range.setStart(node, offset);
+    range.setEnd(node, offset + 1); return range.getBoundingClientRect().left; };
+  return {marker: getComputedStyle(span, '::before').content, width: span.getBoundingClientRect().width,
+          e: at(text, 0), p: at(text, 4), text: text.textContent};
+}"""
+
+
+def test_in_the_browser_a_right_to_left_override_shows_its_marker_and_reorders_nothing(
+    browser: Browser, tmp_path: Path
+) -> None:
+    from support.fixtures import hidden_characters
+
+    old, new, comparison = hidden_characters()
+    path = tmp_path / "hidden.html"
+    path.write_text(render_html(comparison), encoding="utf-8")
+    page = browser.new_page()
+    page.load(path)
+    found = page.evaluate(f"({REVEALED})()")
+    assert found["marker"] == '"<U+202E>"' and found["width"] > 10  # the marker takes room on screen
+    assert found["text"].startswith("ecalp ton")
+    assert found["e"] < found["p"]  # read left to right as stored: the override acts on nothing
+    assert normalise(call(page, SIDE_TEXT, "ins")) == normalise(old.text)
+    assert normalise(call(page, SIDE_TEXT, "del")) == normalise(new.text)
+    assert page.errors() == []
     page.close()

@@ -13,8 +13,9 @@ import lxml.html
 import pytest
 from lxml import etree
 from support.cli import Run
-from support.fixtures import HOSTILE, sample_comparison
+from support.fixtures import HOSTILE, nested_lists, sample_comparison
 from support.html import Doc, contrast, expected_marks, layouts, new_texts, normalise, old_texts, parse, side_text
+from support.typed import xpath_elements
 
 from treaty_diff.compare import compare
 from treaty_diff.model.comparison import Comparison, Line, PartChange, ProvisionInfo
@@ -125,11 +126,41 @@ def test_a_static_report_has_no_script_and_forbids_scripts() -> None:
 # -- header, summary, definitions, legend -------------------------------------------------------------
 
 
-def test_the_header_shows_both_drafts_titles_symbols_dates_and_proponents(sample: Doc) -> None:
+def test_the_header_names_both_drafts_and_the_drafts_section_gives_their_metadata(sample: Doc) -> None:
     header = normalise(sample.find(".//header").text_content())
-    for expected in ("Old Treaty", "New Treaty", "CD/1", "CD/2", "2008-01-01", "2014-01-01",
-                     "Russian Federation, China"):
+    for expected in ("Old Treaty", "New Treaty", "CD/1", "CD/2", "2008-01-01", "2014-01-01"):
         assert expected in header
+    drafts = normalise(sample.get_element_by_id("drafts").text_content())
+    for expected in ("Old Treaty", "New Treaty", "CD/1", "CD/2", "2008-01-01", "2014-01-01",
+                     "Russian Federation, China", "old-draft", "new-draft"):
+        assert expected in drafts
+
+
+def test_the_page_opens_on_what_changed_and_the_redline_and_keeps_the_tables_and_metadata_for_the_end(
+        sample: Doc) -> None:
+    ids = [e.get("id") for e in sample.xpath("//*[@id]")
+           if e.get("id") in ("summary", "redline-view", "sbs-view", "definitions", "changes", "drafts")]
+    assert ids == ["summary", "redline-view", "sbs-view", "definitions", "changes", "drafts"]
+    listed = sample.xpath('//*[@id="summary"]//ol[@class="change-list"]/li')
+    assert [li.get("data-change") for li in listed] == [c.id for c in sample_comparison().changes if c.changed]
+    for li in listed:
+        href = li.xpath("./a/@href")[0]
+        assert sample.get_element_by_id(href[1:]).xpath('ancestor-or-self::*[@id="redline"]')
+    assert normalise(listed[-1].text_content()) == "Article V (was Article III) renumbered moved"
+
+
+def test_what_changed_lists_the_dropped_and_weakened_obligations_with_links_to_their_clauses(
+        ppwt: tuple[Comparison, Doc, str]) -> None:
+    comparison, doc, _ = ppwt
+    assert comparison.obligations is not None
+    wanted = [c for c in comparison.obligations.changes if c.status in ("dropped", "weakened")]
+    listed = doc.xpath('//*[@id="summary"]//ul[@class="obligation-list"]/li')
+    assert wanted and [li.get("data-status") for li in listed] == [c.status for c in wanted]
+    for li, change in zip(listed, wanted):
+        assert change.headline in normalise(li.text_content())
+        links = li.xpath(".//a/@href")
+        assert links and all(doc.get_element_by_id(link[1:]).xpath('ancestor-or-self::*[@id="redline"]')
+                             for link in links)
 
 
 def test_the_provenance_banner_names_the_reconstructed_provisions_of_each_draft(sample: Doc) -> None:
@@ -166,7 +197,7 @@ def test_the_summary_has_one_row_per_change_linking_to_the_redline(sample: Doc) 
     assert [b.text for b in split.find_class("badge")] == ["split", "renumbered"]
     moved = sample.xpath('//table[@class="summary"]/tbody/tr[@data-change="c6"]')[0]
     assert "moved" in [b.text for b in moved.find_class("badge")]
-    assert "90 %" in sample.xpath('//tr[@data-change="c2"]')[0].text_content()
+    assert "90 %" in sample.xpath('//table[@class="summary"]//tr[@data-change="c2"]')[0].text_content()
 
 
 def test_changed_only_leaves_unchanged_provisions_out_of_the_summary_but_not_out_of_the_redline() -> None:
@@ -363,12 +394,17 @@ def test_the_side_by_side_view_has_a_row_per_part_old_left_new_right(sample: Doc
     shown = [c for c in comparison.changes]
     heads = table.xpath('.//tr[contains(@class, "change-head")]')
     assert len(heads) == len(shown)
-    assert len(table.xpath('.//tbody/tr')) == len(shown) + sum(len(c.parts) for c in shown)
+    # One row per part, or, for a change whose parts do not lay out both sides in order (the split c5), one row
+    # per run of text between the breaks both sides share.
+    rows = sum(len(c.parts) if c.parts_in_order else len(cut_at_shared_breaks(c.segments)) for c in shown)
+    assert len(table.xpath('.//tbody/tr')) == len(shown) + rows
     row = table.xpath('.//tr[@data-change="c2"]/following-sibling::tr[2]')[0]
     old_cell, new_cell = row.findall("td")
     assert old_cell.xpath(".//ins") == [] and new_cell.xpath(".//ins/text()") == ["all necessary "]
-    split_num = table.xpath('.//tr[@data-change="c5"]/following-sibling::tr[1]/td[2]/p')
-    assert [normalise(p.text_content()) for p in split_num] == ["Article III", "Article IV"]
+    split = comparison.change("c5")
+    assert side_by_side_paragraphs(sample, "c5", "new") == [normalise(p) for info in split.new
+                                                             for p in info.text.split("\n\n")]
+    assert side_by_side_paragraphs(sample, "c5", "new")[:2] == ["Article III", "This Treaty shall be open for signature."]
 
 
 def test_the_stylesheet_prints_on_a4_with_changes_visible_in_black_and_white() -> None:
@@ -421,7 +457,8 @@ def test_the_ppwt_redline_gives_the_2008_draft_without_insertions_and_the_2014_d
 
 def test_the_ppwt_redline_counts_match_and_every_provision_is_anchored(ppwt: tuple[Comparison, Doc, str]) -> None:
     comparison, doc, _ = ppwt
-    assert len(doc.xpath('//*[@id="redline"]//ins')) == expected_marks(comparison, layouts(doc), "insert")
+    marks = doc.xpath('//*[@id="redline"]//ins[not(contains(@class, "moved"))]')
+    assert len(marks) == expected_marks(comparison, layouts(doc), "insert")
     assert len(doc.xpath('//*[@id="redline"]//del')) == expected_marks(comparison, layouts(doc), "delete")
     ids = doc.xpath("//@id")
     assert len(ids) == len(set(ids))
@@ -453,3 +490,56 @@ def test_the_cli_writes_the_ppwt_report_as_one_utf8_html_file(run: Run, tmp_path
     assert doc.get_element_by_id("redline") is not None
     assert side_text(doc, drop="ins") == normalise(load_corpus_draft("ppwt-2008").text)
     assert side_text(doc, drop="del") == normalise(load_corpus_draft("ppwt-2014").text)
+
+
+# -- side by side, in each draft's order --------------------------------------------------------------
+
+
+def side_by_side_paragraphs(doc: Doc, change_id: str, side: str) -> list[str]:
+    """The paragraphs one column of the side-by-side view shows for a change, in order, without the other
+    side's marks."""
+    column = 1 if side == "old" else 2
+    drop = "ins" if side == "old" else "del"
+    out = []
+    for paragraph in xpath_elements(doc, f'//*[@id="sbs-view"]//tr[not(@data-change) and '
+                                         f'preceding-sibling::tr[@data-change][1][@data-change="{change_id}"]]'
+                                         f'/td[{column}]/p'):
+        copy: Doc = lxml.html.fromstring(lxml.html.tostring(paragraph))
+        for mark in copy.xpath(f".//{drop}"):  # a Doc: lxml.html's drop_tree keeps the text after the mark
+            mark.drop_tree()
+        out.append(normalise(copy.text_content()))
+    return out
+
+
+@pytest.mark.parametrize("pair", ["ppwt", "nested"])
+def test_the_side_by_side_view_shows_each_drafts_paragraphs_and_points_in_that_drafts_order(
+        pair: str, ppwt: tuple[Comparison, Doc, str]) -> None:
+    if pair == "ppwt":
+        comparison, doc = ppwt[0], ppwt[1]
+    else:
+        comparison = nested_lists()[2]
+        doc = parse(render_html(comparison))
+    shown = {item.change_id for item in comparison.redline if item.role not in ("moved-from", "part-from")}
+    for change in comparison.changes:
+        if change.id not in shown:
+            continue
+        for side in ("old", "new"):
+            infos = change.old if side == "old" else change.new
+            expected = [normalise(p) for info in infos for p in info.text.split("\n\n")]
+            assert side_by_side_paragraphs(doc, change.id, side) == expected, (change.id, side)
+
+
+def test_in_the_side_by_side_view_new_article_vi_shows_points_a_to_d_before_paragraph_2(
+        ppwt: tuple[Comparison, Doc, str]) -> None:
+    (change,) = [c for c in ppwt[0].changes if [info.eid for info in c.new] == ["art_6"]]
+    new = side_by_side_paragraphs(ppwt[1], change.id, "new")
+    starts = [paragraph.split(" ", 1)[0] for paragraph in new]
+    assert starts == ["Article", "1.", "(a)", "(b)", "(c)", "(d)", "2."]
+
+
+def test_in_the_side_by_side_view_nested_points_are_indented_by_their_depth_in_order() -> None:
+    doc = parse(render_html(nested_lists()[2]))
+    cells = doc.xpath('//*[@id="sbs-view"]//tr[not(@data-change)]/td[2]/p')
+    found = [(p.text_content().split(" ", 1)[0], p.get("class")) for p in cells]
+    assert found[:7] == [("Article", "num"), ("1.", "block"), ("(a)", "block depth-1"), ("(i)", "block depth-2"),
+                         ("(ii)", "block depth-2"), ("(b)", "block depth-1"), ("2.", "block")]

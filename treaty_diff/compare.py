@@ -7,6 +7,7 @@ renderer reads the Comparison it returns.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from treaty_diff.align import align
@@ -36,24 +37,42 @@ class CompareOptions:
     obligations: bool = True
 
 
-def compare(old: Draft, new: Draft, options: CompareOptions | None = None) -> Comparison:
+#: Told how the work goes on: (what is being done, steps done, steps in all). The steps are the provision pairs
+#: diffed, then one for the obligations; "aligning" comes first, with no steps counted (0 of 0).
+Progress = Callable[[str, int, int], None]
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    """No one is told."""
+
+
+def compare(old: Draft, new: Draft, options: CompareOptions | None = None,
+            progress: Progress | None = None) -> Comparison:
     """Align two drafts, diff every pair, and describe each change in a legal reader's words."""
-    return comparison_from_alignment(align(old, new), options or CompareOptions())
+    (progress or _quiet)("aligning", 0, 0)
+    return comparison_from_alignment(align(old, new), options or CompareOptions(), progress)
 
 
-def comparison_from_alignment(alignment: Alignment, options: CompareOptions) -> Comparison:
+def comparison_from_alignment(alignment: Alignment, options: CompareOptions,
+                              progress: Progress | None = None) -> Comparison:
+    tell = progress or _quiet
     old_by_eid = {p.eid: p for p in alignment.old.provisions}
     new_by_eid = {p.eid: p for p in alignment.new.provisions}
     changes: list[Change] = []
     previous_new: Provision | None = None
+    steps = len(alignment.pairs) + 1
     for index, pair in enumerate(alignment.pairs, start=1):
         olds = tuple(old_by_eid[eid] for eid in pair.old)
         news = tuple(new_by_eid[eid] for eid in pair.new)
         changes.append(_change(f"c{index}", pair, olds, news, previous_new, options.diff))
         if news:
             previous_new = news[-1]
+        tell("comparing", index, steps)
     definitions = tuple(_definition_change(d, options.diff) for d in alignment.definitions)
+    if options.obligations:
+        tell("obligations", steps - 1, steps)
     obligations = compare_obligations(alignment.old, alignment.new, alignment) if options.obligations else None
+    tell("compared", steps, steps)
     return Comparison(
         old=alignment.old.meta,
         new=alignment.new.meta,
@@ -265,9 +284,69 @@ def describe(pair: ProvisionPair, olds: tuple[Provision, ...], news: tuple[Provi
         details.append("amended")
     else:
         details.append("text unchanged")
+    regrouped = "; ".join(_regrouped_blocks(pair, olds, news)) if len(olds) == len(news) == 1 else ""
     if head == _capital(old_names) and not pair.moved:
-        return f"{head} is {'amended' if pair.kind == 'modified' else 'unchanged'}."
-    return f"{head}; {', '.join(details)}."
+        head = f"{head} is {'amended' if pair.kind == 'modified' else 'unchanged'}"
+        return f"{head}; {regrouped}." if regrouped else f"{head}."
+    return f"{head}; {', '.join(details)}" + (f"; {regrouped}." if regrouped else ".")
+
+
+def _regrouped_blocks(pair: ProvisionPair, olds: tuple[Provision, ...], news: tuple[Provision, ...]) -> list[str]:
+    """The paragraph-level splits and merges inside a pair, in a reader's words: "recitals 3 and 4 are merged
+    into recital 3", "its text is split into the chapeau and points 1 and 2"."""
+    old_names, new_names = _block_names(olds), _block_names(news)
+    phrases = []
+    for block in pair.blocks:
+        if block.kind == "merged":
+            into = new_names[block.new[0]] if new_names[block.new[0]] != "its text" else "one paragraph"
+            phrases.append(f"{_listed([old_names[e] for e in block.old])} are merged into {into}")
+        elif block.kind == "split":
+            phrases.append(f"{old_names[block.old[0]]} is split into {_listed([new_names[e] for e in block.new])}")
+    return phrases
+
+
+def _block_names(provisions: tuple[Provision, ...]) -> dict[str, str]:
+    """How a reader names each block: "recital 3", "point (a)", "paragraph 2", "the chapeau", "its text"."""
+    names = {}
+    for provision in provisions:
+        counts: dict[str, int] = {}
+        for position, block in enumerate(provision.blocks, start=1):
+            kind = block.kind if block.kind in ("recital", "point") else "paragraph"
+            counts[kind] = counts.get(kind, 0) + 1
+            number = (block.num or "").strip().rstrip(".")
+            if block.kind == "intro":
+                name = "the opening words" if provision.kind == "preamble" else "the chapeau"
+                name += f" of paragraph {number}" if number else ""
+            elif block.kind in ("formula", "wrapup"):
+                name = "the formula" if block.kind == "formula" else "the closing words"
+            elif kind != "paragraph":
+                name = f"{kind} {number or counts[kind]}"
+            elif number or len(provision.blocks) > 1:
+                name = f"paragraph {number or position}"
+            else:
+                name = "its text"
+            names[block.eid] = name
+    return names
+
+
+def _listed(names: list[str]) -> str:
+    """Names joined for reading, those of one kind under one plural: "the chapeau and points 1 and 2"."""
+    groups: list[tuple[str, list[str]]] = []
+    for name in names:
+        noun, _, number = name.partition(" ")
+        if noun in ("recital", "point", "paragraph") and groups and groups[-1][0] == noun:
+            groups[-1][1].append(number)
+        elif noun in ("recital", "point", "paragraph"):
+            groups.append((noun, [number]))
+        else:
+            groups.append((name, []))
+    words = [f"{noun}s {_and(numbers)}" if len(numbers) > 1 else f"{noun} {numbers[0]}" if numbers else noun
+             for noun, numbers in groups]
+    return _and(words)
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _definition_change(pair: DefinitionPair, diff_options: DiffOptions) -> DefinitionChange:
@@ -330,22 +409,26 @@ def _redline(changes: list[Change], alignment: Alignment) -> tuple[RedlineItem, 
     each new provision wholly inserted at its own new place ("part-to", among
     the items showing new text in the new draft's order). Its word-level diff
     stays in the change's segments, for the views that show changes side by side.
+    A moved change that kept fewer than half of its words (not
+    :attr:`Change.shown_as_move`) is shown the same way: a deletion and an
+    insertion, not a move.
     """
     old_position = {p.eid: i for i, p in enumerate(alignment.old.provisions)}
     new_position = {p.eid: i for i, p in enumerate(alignment.new.provisions)}
     by_id = {c.id: c for c in changes}
-    scattered = {c.id for c in changes if _scattered(c, old_position, new_position)}
+    apart = {c.id for c in changes if _scattered(c, old_position, new_position)
+                 or (c.moved and c.old and c.new and not c.shown_as_move)}
     items: list[RedlineItem] = [
         RedlineItem(c.id, "moved-to" if c.moved and c.old and c.new else "change")
-        for c in changes if c.id not in scattered
+        for c in changes if c.id not in apart
     ]
     new_ends = sorted((new_position[info.eid], info.eid, change.id)
-                      for change in changes if change.id in scattered for info in change.new)
+                      for change in changes if change.id in apart for info in change.new)
     items = _with_new_ends(items, new_ends, by_id, new_position)
     old_ends = [(old_position[c.old[0].eid], RedlineItem(c.id, "moved-from"))
-                for c in changes if c.moved and c.old and c.new and c.id not in scattered]
+                for c in changes if c.moved and c.old and c.new and c.id not in apart]
     old_ends += [(old_position[info.eid], RedlineItem(c.id, "part-from", (info.eid,)))
-                 for c in changes if c.id in scattered for info in c.old]
+                 for c in changes if c.id in apart for info in c.old]
     old_ends.sort(key=lambda pair: pair[0])
     return tuple(_with_old_ends(items, old_ends, by_id, old_position))
 
@@ -421,4 +504,4 @@ def _scattered(change: Change, old_position: dict[str, int], new_position: dict[
     return False
 
 
-__all__ = ["CompareOptions", "Segment", "compare", "comparison_from_alignment", "describe"]
+__all__ = ["CompareOptions", "Progress", "Segment", "compare", "comparison_from_alignment", "describe"]

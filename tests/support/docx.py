@@ -49,12 +49,12 @@ def body_paragraphs(data: bytes) -> list[etree._Element]:
 
 
 def _kept(element: etree._Element, paragraph: etree._Element, accept: bool) -> bool:
+    """Whether text stays once every change is accepted (no deletion around it) or rejected (no insertion around
+    it); a deletion nested in an insertion or a move (words deleted inside a moved provision) goes either way."""
     node = element.getparent()
     while node is not None and node is not paragraph:
-        if node.tag in NEW_TAGS:
-            return accept
-        if node.tag in OLD_TAGS:
-            return not accept
+        if node.tag in (OLD_TAGS if accept else NEW_TAGS):
+            return False
         node = node.getparent()
     return True
 

@@ -214,6 +214,85 @@ def straddling_comparison() -> Comparison:
                       redline=(RedlineItem("c1", "change"),))
 
 
+#: The provision moved and amended in :func:`moved_and_amended`: old Article 3, new Article 5.
+NOTIFY_OLD = ("Each State Party shall notify the Secretary-General of any launch of a space object within 30 days, "
+              "giving its orbit and its general function.")
+NOTIFY_NEW = ("Each State Party may notify the Secretary-General of any launch of a space object within 10 days, "
+              "giving its orbit and its general function.")
+NOTIFY_MORE = "The notification shall be made through the channels that the Secretary-General establishes for it."
+
+
+@cache
+def moved_and_amended() -> tuple[Draft, Draft, Comparison]:
+    """Old Article 3 ("shall notify ... within 30 days") moved to new Article 5 as "may notify ... within 10 days"."""
+    old = draft_from_texts("old", [[A], [B], [NOTIFY_OLD, NOTIFY_MORE], [C], [D], [E]])
+    new = draft_from_texts("new", [[A], [B], [C], [D], [NOTIFY_NEW, NOTIFY_MORE], [E]])
+    return old, new, compare(old, new)
+
+
+@cache
+def moved_and_rewritten() -> tuple[Draft, Draft, Comparison]:
+    """Old Article 3 moved to new Article 5 with its three sentences in the reverse order: the same words (the
+    aligner pairs it as a move), but fewer than half of them stay in place (a redline shows it as a deletion and
+    an insertion)."""
+    old = draft_from_texts("old", [[A], [B], [" ".join([C, D, E])], [F], [G], [H]])
+    new = draft_from_texts("new", [[A], [B], [F], [G], [" ".join([E, D, C])], [H]])
+    return old, new, compare(old, new)
+
+
+NESTED_OLD = """Article 1
+
+1. Each State Party shall report its launches within 30 days to the Secretary-General and keep a register.
+
+2. The register shall be public.
+
+Article 2
+
+This Treaty shall be of unlimited duration.
+"""
+NESTED_NEW = """Article 1
+
+1. Each State Party shall:
+
+(a) report its launches:
+
+(i) within 30 days;
+
+(ii) to the Secretary-General;
+
+(b) keep a register.
+
+2. The register shall be public.
+
+Article 2
+
+This Treaty shall be of unlimited duration.
+"""
+
+
+@cache
+def nested_lists() -> tuple[Draft, Draft, Comparison]:
+    """Old paragraph 1 of Article 1 becomes an introduction, points (a) and (b), and points (i) and (ii) in (a)."""
+    from treaty_diff.read.importers import ImportOptions, import_text
+
+    old, new = (import_text(text, name, ImportOptions(id=name, provenance="verbatim")).draft
+                for text, name in ((NESTED_OLD, "old"), (NESTED_NEW, "new")))
+    return old, new, compare(old, new)
+
+
+#: A "Trojan Source" clause: shown by a browser, the new text reads "shall not place", but it says "shall
+#: <U+202E>ecalp ton<U+202C>" (the override reverses "ecalp ton" on screen).
+TROJAN = "Each State Party shall \u202eecalp ton\u202c weapons in orbit around the Earth."
+
+
+@cache
+def hidden_characters() -> tuple[Draft, Draft, Comparison]:
+    """Old Article 1 says "shall not place"; new Article 1 is :data:`TROJAN`, with a zero-width space too."""
+    old = draft_from_texts("old", [["Each State Party shall not place weapons in orbit around the Earth."], [A]])
+    new = draft_from_texts("new", [[TROJAN], [A.replace("national", "na\u200btional")]])
+    return old, new, compare(old, new)
+
+
 def scattered_drafts() -> tuple[Draft, Draft]:
     """Old Article 1 split into new 1 and 4; old Articles 4 and 6 merged into new 5 (old 5 is new 6)."""
     old = draft_from_texts("old", [[A, B], [C], [D], [E], [F], [G], [H]])

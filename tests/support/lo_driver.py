@@ -8,9 +8,10 @@ object a line on stdin, one JSON object a line on stdout:
 
     {"path": "/tmp/x.docx"}            -> {"ok": true, "redlines": [...], "comments": [...],
                                            "paragraphs": [...], "accepted": [...], "rejected": [...]}
+    {"path": "/tmp/x.docx", "pdf": "/tmp/x.pdf"}  -> the same, after printing the document (as loaded) to x.pdf
     {"quit": true}                     -> soffice is closed and the script ends
 
-``redlines`` are LibreOffice's tracked changes (type, author, date, moved);
+``redlines`` are LibreOffice's tracked changes (type, author, date, moved, the text they span);
 ``comments`` the text of each annotation field; ``paragraphs`` the body's
 paragraphs as loaded (text and style); ``accepted`` and ``rejected`` the
 body's paragraph texts after .uno:AcceptAllTrackedChanges and, on a fresh
@@ -90,9 +91,12 @@ class Office:
         frame = document.getCurrentController().getFrame()
         self.dispatcher.executeDispatch(frame, command, "", 0, tuple(args))
 
-    def inspect(self, path: str) -> dict[str, Any]:
+    def inspect(self, path: str, pdf: str | None = None) -> dict[str, Any]:
         document = self.load(path)
         try:
+            if pdf is not None:
+                document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(pdf)),
+                                    (prop("FilterName", "writer_pdf_Export"),))
             report: dict[str, Any] = {
                 "redlines": redlines(document),
                 "comments": comments(document),
@@ -135,8 +139,20 @@ def redlines(document: Any) -> list[dict[str, Any]]:
             info["moved"] = bool(redline.getPropertyValue("RedlineMoved"))
         except Exception:
             info["moved"] = None
+        info["text"] = _spanned(redline)
         result.append(info)
     return result
+
+
+def _spanned(redline: Any) -> str | None:
+    """The text a tracked change spans (None for one LibreOffice cannot give a range, such as a table's)."""
+    try:
+        start, end = redline.getPropertyValue("RedlineStart"), redline.getPropertyValue("RedlineEnd")
+        cursor = start.getText().createTextCursorByRange(start)
+        cursor.gotoRange(end, True)
+        return str(cursor.getString())
+    except Exception:
+        return None
 
 
 def comments(document: Any) -> list[str]:
@@ -186,7 +202,7 @@ def serve(office: Any, handle: Callable[[dict[str, Any]], dict[str, Any]], **rea
 
 def main() -> int:
     office = Office()
-    return serve(office, lambda request: office.inspect(request["path"]))
+    return serve(office, lambda request: office.inspect(request["path"], request.get("pdf")))
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ words.
   paragraph-level ``parts``.
 - :attr:`Comparison.redline`: the order in which a redline shows the changes:
   the new draft's order, each deleted provision at its old place, each
-  moved provision twice (deleted where it was, inserted where it is), and
-  each provision of a split or merge whose parts stand apart at its own place.
+  moved provision twice (deleted where it was, inserted where it is, with its
+  word-level changes), and each provision of a split or merge whose parts
+  stand apart (or of a moved provision that kept few of its words) at its own place.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from treaty_diff.model.alignment import ChangeKind
 from treaty_diff.model.draft import BLOCK_SEPARATOR, BlockKind, DraftMeta
 from treaty_diff.model.obligations import ObligationComparison
 from treaty_diff.model.segments import Segment, side_text
+from treaty_diff.text.tokens import is_word, tokenize
 
 ProvenanceLabel = Literal["verbatim", "reconstructed", "mixed"]
 
@@ -142,6 +144,22 @@ class Change:
         """True when any text on either side is reconstructed rather than verbatim."""
         return any(p.provenance != "verbatim" for p in (*self.old, *self.new))
 
+    @cached_property
+    def words_kept(self) -> int:
+        """The words of the old text that stay in the new (word tokens of the equal segments)."""
+        return sum(1 for s in self.segments if s.op == "equal" for token in tokenize(s.text) if is_word(token))
+
+    @property
+    def shown_as_move(self) -> bool:
+        """True for a moved provision whose words mostly survive (at least half of the old words stay).
+
+        A redline shows such a change as a move (the old text where it stood,
+        the new text where it stands with its word-level changes marked inside);
+        a moved provision that kept fewer of its words reads better as what it
+        is, a deletion and an insertion.
+        """
+        return self.moved and bool(self.old) and bool(self.new) and self.words_kept >= self.words_deleted
+
 
 @dataclass(frozen=True)
 class DefinitionChange:
@@ -165,10 +183,15 @@ RedlineRole = Literal["change", "moved-from", "moved-to", "part-from", "part-to"
 class RedlineItem:
     """One place in a redline: a change shown in full, one end of a move, or one part of a split or merge.
 
-    ``part-from`` and ``part-to`` show a split or merge whose parts stand apart
-    in a draft: each of its old provisions wholly deleted at its own old place,
-    each new one wholly inserted at its own new place (one place for the whole
-    change would put what stands between the parts out of order).
+    ``moved-from`` and ``moved-to`` are the two ends of a move
+    (:attr:`Change.shown_as_move`): the old text wholly deleted where it stood,
+    the new text where it stands with the word-level changes marked inside.
+
+    ``part-from`` and ``part-to`` show a change wholly deleted at its old place
+    and wholly inserted at its new place, provision by provision, without a
+    move: a split or merge whose parts stand apart in a draft (one place for
+    the whole change would put what stands between the parts out of order), or
+    a moved provision that kept fewer than half of its words.
     """
 
     change_id: str

@@ -96,7 +96,8 @@ def _definition(definition: DefinitionChange) -> dict[str, Any]:
 
 
 def _redline_item(item: RedlineItem) -> dict[str, Any]:
-    """One redline place; ``eIds`` only on a part of a split or merge (the provisions it shows, on its side).
+    """One redline place; ``eIds`` only on a part (``part-from``, ``part-to``: a split or merge whose parts stand
+    apart, or a moved provision that kept fewer than half of its words): the provisions it shows, on its side.
 
     Left out elsewhere, where the item shows all of its change's provisions, so
     that outputs without such parts read as before.

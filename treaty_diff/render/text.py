@@ -2,7 +2,9 @@
 
 On a colour terminal deletions are red and struck through and insertions green
 and underlined; otherwise they are marked ``[-deleted-]`` and ``{+inserted+}``
-(the markers of ``git diff --word-diff``).
+(the markers of ``git diff --word-diff``). The text is the drafts' as it is;
+on a terminal the CLI shows hidden characters (a bidi override) as markers,
+``<U+202E>`` (docs/hostile-input.md).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from typing import Literal
 
 from treaty_diff.model.comparison import Change, Comparison
-from treaty_diff.model.draft import DraftMeta
+from treaty_diff.model.draft import BLOCK_SEPARATOR, DraftMeta
 from treaty_diff.model.segments import Segment
 from treaty_diff.render.base import Renderer, RenderOptions, register
 from treaty_diff.render.obligations import obligation_comparison_to_text
@@ -34,6 +36,15 @@ def redline_text(segments: tuple[Segment, ...], color: bool) -> str:
         else:
             out.append(f"[-{segment.text}-]" if segment.op == "delete" else f"{{+{segment.text}+}}")
     return "".join(out)
+
+
+def _shown_segments(change: Change) -> tuple[Segment, ...]:
+    """The redline of a change: its word-level segments, or, for a moved provision that kept fewer than half of
+    its words (shown as a deletion and an insertion, as in the other reports), its old text and its new text."""
+    if change.moved and change.old and change.new and not change.shown_as_move:
+        return (Segment("delete", BLOCK_SEPARATOR.join(p.text for p in change.old)),
+                Segment("insert", BLOCK_SEPARATOR + BLOCK_SEPARATOR.join(p.text for p in change.new)))
+    return change.segments
 
 
 def _draft_line(label: str, meta: DraftMeta) -> str:
@@ -109,8 +120,10 @@ class TextRenderer(Renderer[Comparison]):
             out.append("")
             mark = " [reconstructed text]" if change.reconstructed else ""
             out.append(bold(f"== {change.id}  {change.description}{mark}"))
+            if change.moved and change.old and change.new and not change.shown_as_move:
+                out.append("Fewer than half of its words remain: shown as a deletion and an insertion, not a move.")
             out.append("")
-            out.append(redline_text(change.segments, color))
+            out.append(redline_text(_shown_segments(change), color))
         definitions = [d for d in value.definitions if d.kind != "unchanged" or d.renamed or not options.changed_only]
         if definitions:
             out.append("")

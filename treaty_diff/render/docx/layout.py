@@ -29,16 +29,22 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from treaty_diff.model.comparison import Change, Comparison, Line, ProvisionInfo, RedlineItem
-from treaty_diff.model.draft import BLOCK_SEPARATOR, DraftMeta
+from treaty_diff.model.draft import BLOCK_SEPARATOR
 from treaty_diff.model.eids import provision_eid
 from treaty_diff.model.segments import Segment
+from treaty_diff.render.docx.notes import Note, describe_side, draft_name, notes_for, part_notes
 
-Op = Literal["equal", "insert", "delete", "move-from", "move-to"]
+Op = Literal["equal", "insert", "delete", "move-from", "move-to", "moved-delete"]
+"""``moved-delete``: words deleted inside the new end of a move, in neither draft (gone on accept and on reject)."""
 
 #: Operations whose text belongs to the old draft (kept when every change is rejected).
 OLD_OPS: frozenset[Op] = frozenset({"equal", "delete", "move-from"})
 #: Operations whose text belongs to the new draft (kept when every change is accepted).
 NEW_OPS: frozenset[Op] = frozenset({"equal", "insert", "move-to"})
+
+#: What a paragraph break inside words deleted in the new end of a move shows (the proofreader's pilcrow): that
+#: text is in neither draft, and a break there would be a paragraph neither draft has.
+MOVED_BREAK = "¶ "
 
 
 @dataclass(frozen=True)
@@ -66,14 +72,6 @@ class Para:
         return "".join(p.text for p in self.pieces if p.op in NEW_OPS)
 
 
-@dataclass(frozen=True)
-class Note:
-    """A comment on one redline item, in a reader's words."""
-
-    kind: Literal["change", "provenance"]
-    text: str
-
-
 @dataclass
 class ItemLayout:
     """One :class:`RedlineItem` laid out: its paragraphs and the comments on it."""
@@ -84,14 +82,6 @@ class ItemLayout:
     notes: list[Note] = field(default_factory=list)
     move_name: str | None = None
     """For the two ends of a move: the name that pairs the moveFrom and moveTo ranges."""
-
-
-def draft_name(meta: DraftMeta, other: DraftMeta) -> str:
-    """How a comment names a draft: its symbol ("CD/1839"), with its date if both drafts share a symbol."""
-    name = meta.symbol or meta.id
-    if meta.symbol and meta.symbol == other.symbol and meta.date:
-        return f"{name} of {meta.date}"
-    return name
 
 
 def layout_redline(comparison: Comparison, *, moves: bool = True) -> list[ItemLayout]:
@@ -114,7 +104,7 @@ def layout_redline(comparison: Comparison, *, moves: bool = True) -> list[ItemLa
         elif item.role == "moved-from":
             paras = whole_paragraphs(change.old, _lines(change, "old"), "move-from" if moves else "delete")
         elif item.role == "moved-to":
-            paras = whole_paragraphs(change.new, _lines(change, "new"), "move-to" if moves else "insert")
+            paras = moved_paragraphs(change) if moves else whole_paragraphs(change.new, _lines(change, "new"), "insert")
         else:  # one part of a split or merge that stands apart: wholly deleted or wholly inserted
             side: Literal["old", "new"] = "old" if item.role == "part-from" else "new"
             shown = comparison.shown(item, side)
@@ -164,6 +154,41 @@ def change_paragraphs(change: Change) -> list[Para]:
         raise ValueError(f"the segments of {describe_side(change.old or change.new)} do not rebuild its texts")
     final = _final_mark(bool(change.old), bool(change.new))
     return paragraphs(change.segments, _lines(change, "old"), _lines(change, "new"), final)
+
+
+def moved_paragraphs(change: Change) -> list[Para]:
+    """The new end of a move, with the changes made to the moved text tracked inside it.
+
+    The change's segments are cut at the new text's paragraph breaks: the words
+    the move kept are ``move-to``, the inserted ones ``insert`` and the deleted
+    ones ``moved-delete`` (a deletion inside the move: gone when every change is
+    accepted, and, with the rest of the moved text, when every change is
+    rejected). Every paragraph mark is inserted, as at any move's new end.
+    """
+    new_lines = _lines(change, "new")
+    result: list[Para] = []
+    pieces: list[Piece] = []
+
+    def close(mark: Op) -> None:
+        nonlocal pieces
+        index = len(result)
+        result.append(Para(pieces, mark, new_lines[index] if index < len(new_lines) else None))
+        pieces = []
+
+    for segment in change.segments:
+        if segment.op == "delete":
+            shown = segment.text.strip("\n")  # a deleted break at its edge shows nothing, one inside a pilcrow
+            if shown:
+                pieces.append(Piece("moved-delete", shown.replace(BLOCK_SEPARATOR, MOVED_BREAK)))
+            continue
+        op: Op = "move-to" if segment.op == "equal" else "insert"
+        for index, chunk in enumerate(segment.text.split(BLOCK_SEPARATOR)):
+            if index:
+                close(op)
+            if chunk:
+                pieces.append(Piece(op, chunk))
+    close("move-to")
+    return result
 
 
 def whole_paragraphs(infos: Sequence[ProvisionInfo], lines: Sequence[Line | None], op: Op) -> list[Para]:
@@ -254,15 +279,20 @@ def _deletions_at_edges(pieces: list[Piece], *, deletion_last: bool) -> list[Pie
     paragraph). A paragraph with no equal piece has one group for both ends.
     """
     start = 0
-    while start < len(pieces) and pieces[start].op != "equal":
+    while start < len(pieces) and pieces[start].op not in _KEPT:
         start += 1
     if start == len(pieces):
         return _partition(pieces, deletions_first=not deletion_last)
     end = len(pieces)
-    while pieces[end - 1].op != "equal":
+    while pieces[end - 1].op not in _KEPT:
         end -= 1
     tail = _partition(pieces[end:], deletions_first=False) if deletion_last else pieces[end:]
     return _partition(pieces[:start], deletions_first=True) + pieces[start:end] + tail
+
+
+#: The pieces that stay in place when the changes at a paragraph's edges are reordered: text in both drafts, and
+#: the text a move kept (the words changed inside a move's new end stay where they are among it).
+_KEPT: frozenset[Op] = frozenset({"equal", "move-to"})
 
 
 def _partition(pieces: list[Piece], *, deletions_first: bool) -> list[Piece]:
@@ -325,136 +355,3 @@ def _lines(change: Change, side: Literal["old", "new"],
             found = Line(eid="", role=role, block_kind=None, num=None, depth=0, provenance="verbatim", text=text)
         result.append(found)
     return result
-
-
-# -- comments -------------------------------------------------------------------------------------------
-
-
-def describe_side(infos: Sequence[ProvisionInfo]) -> str:
-    """"Article III", "Articles III and IV", "the preamble"."""
-    labels = [p.label for p in infos]
-    if not labels:
-        return "nothing"
-    if len(labels) == 1:
-        return labels[0]
-    if all(label.startswith("Article ") for label in labels):
-        rest = [label[len("Article "):] for label in labels]
-        return "Articles " + ", ".join(rest[:-1]) + " and " + rest[-1]
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
-def _words(change: Change) -> str:
-    parts = []
-    if change.words_inserted:
-        parts.append(f"{change.words_inserted} word{'s' if change.words_inserted != 1 else ''} added")
-    if change.words_deleted:
-        parts.append(f"{change.words_deleted} word{'s' if change.words_deleted != 1 else ''} removed")
-    return ", ".join(parts)
-
-
-def notes_for(item: RedlineItem, change: Change, old_name: str, new_name: str,
-              other_index: int | None, index: int) -> list[Note]:
-    """The comments on one redline item: what happened to its number and place, and where its text is from."""
-    old, new = describe_side(change.old), describe_side(change.new)
-    notes: list[Note] = []
-    if item.role == "moved-from":
-        where = "" if other_index is None else (" (see below)" if other_index > index else " (see above)")
-        notes.append(Note("change", f"Moved: {old} in {old_name} stands as {new} in {new_name}{where}."))
-    elif item.role == "moved-to":
-        where = "" if other_index is None else (" (see below)" if other_index > index else " (see above)")
-        text = f"Moved: {new} in {new_name} was {old} in {old_name}{where}."
-        if change.kind != "unchanged":
-            words = _words(change)
-            amended = f" ({words})" if words else ""
-            text += f" Its text is also amended{amended}; the moved text is the new wording."
-        notes.append(Note("change", text))
-    elif change.kind == "split":
-        notes.append(Note("change", f"Split: {old} in {old_name} becomes {new} in {new_name}."))
-    elif change.kind == "merged":
-        notes.append(Note("change", f"Merged: {old} in {old_name} become {new} in {new_name}."))
-    elif change.moved:
-        notes.append(Note("change", f"Moved: {old} in {old_name} stood elsewhere; here it is {new} in {new_name}."))
-    elif change.renumbered and change.old and change.new:
-        notes.append(Note("change", f"{old} in {old_name}; renumbered {new} in {new_name}."))
-    sides: list[tuple[str, Sequence[ProvisionInfo]]] = []
-    if item.role in ("change", "moved-from"):
-        sides.append((old_name, change.old))
-    if item.role in ("change", "moved-to"):
-        sides.append((new_name, change.new))
-    provenance = provenance_note(sides)
-    if provenance:
-        notes.append(Note("provenance", provenance))
-    return notes
-
-
-def part_notes(item: RedlineItem, change: Change, shown: Sequence[ProvisionInfo], old_name: str,
-               new_name: str) -> list[Note]:
-    """The comments on one part of a split or merge that stands apart: what became of what, where the rest is.
-
-    The part is wholly deleted (old side) or wholly inserted (new side); the
-    comment names the other parts and where to find them, and says when the
-    wording changed too (the redline shows the new wording, not the word changes).
-    """
-    old, new = describe_side(change.old), describe_side(change.new)
-    if change.kind == "merged":
-        head = f"Merged: {old} in {old_name} become {new} in {new_name}"
-    else:  # only a split or a merge is shown in parts
-        head = f"Split: {old} in {old_name} becomes {new} in {new_name}"
-    side_is_old = item.role == "part-from"
-    own_name, other_name = (old_name, new_name) if side_is_old else (new_name, old_name)
-    own = change.old if side_is_old else change.new
-    other = change.new if side_is_old else change.old
-    shown_eids = {info.eid for info in shown}
-    rest = [info for info in own if info.eid not in shown_eids]
-    verb, other_verb = ("deleted", "inserted") if side_is_old else ("inserted", "deleted")
-    clauses = [f"{describe_side(shown)} in {own_name} {_is(shown)} shown {verb} here"]
-    if rest:
-        clauses.append(f"{describe_side(rest)} in {own_name} {_is(rest)} shown {verb} where "
-                       f"{_stand(rest, old=side_is_old)}")
-    clauses.append(f"{describe_side(other)} in {other_name} {_is(other)} shown {other_verb} where "
-                   f"{_stand(other, old=not side_is_old)}")
-    text = f"{head}. The parts stand apart: " + ", ".join(clauses[:-1]) + " and " + clauses[-1] + "."
-    if change.amended:
-        words = _words(change) or "punctuation, case or order only"
-        wording = "the deleted text is the old wording" if side_is_old else "the inserted text is the new wording"
-        text += f" The wording is also amended ({words}); {wording}."
-    notes = [Note("change", text)]
-    provenance = provenance_note([(old_name if side_is_old else new_name, shown)])
-    if provenance:
-        notes.append(Note("provenance", provenance))
-    return notes
-
-
-def _is(infos: Sequence[ProvisionInfo]) -> str:
-    return "is" if len(infos) == 1 else "are"
-
-
-def _stand(infos: Sequence[ProvisionInfo], *, old: bool) -> str:
-    """"it stood", "they stand": where provisions stood in the old draft or stand in the new one."""
-    if old:
-        return "it stood" if len(infos) == 1 else "they stood"
-    return "it stands" if len(infos) == 1 else "they stand"
-
-
-def provenance_note(sides: Sequence[tuple[str, Sequence[ProvisionInfo]]]) -> str | None:
-    """"Reconstructed text, not the official wording", saying which draft and how much when not all of it is."""
-    shown = [(name, infos) for name, infos in sides if infos]
-    flagged = [(name, infos) for name, infos in shown if any(p.provenance != "verbatim" for p in infos)]
-    if not flagged:
-        return None
-    if len(flagged) == len(shown) and all(p.provenance == "reconstructed" for _, infos in flagged for p in infos):
-        return "Reconstructed text, not the official wording."
-    details = []
-    for name, infos in flagged:
-        if all(p.provenance == "reconstructed" for p in infos):
-            details.append(f"{name}: all of it")
-            continue
-        blocks = sum(_block_count(p) for p in infos)
-        rebuilt = sum(len(p.reconstructed) if p.provenance == "mixed" else _block_count(p) for p in infos)
-        details.append(f"{name}: {rebuilt} of {blocks} paragraphs" if 0 < rebuilt <= blocks else f"{name}: in part")
-    return "Reconstructed text, not the official wording (" + "; ".join(details) + ")."
-
-
-def _block_count(info: ProvisionInfo) -> int:
-    """How many blocks a provision has: its paragraphs, less its num and heading."""
-    return len(info.text.split(BLOCK_SEPARATOR)) - (1 if info.num else 0) - (1 if info.heading else 0)

@@ -2,7 +2,8 @@
 
 Every part of the DOCX report (the redline, the comments, the cover tables,
 the package settings) makes its elements with :func:`element` and passes any
-text it writes through :func:`checked`.
+text it writes through :func:`checked`; text outside the redline's runs goes
+through :func:`shown`, which also makes hidden characters visible.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
 from treaty_diff.errors import OutputError
+from treaty_diff.text.controls import reveal
 
 #: Characters XML 1.0 cannot carry (the draft reader refuses them; this is the last line of defence).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -40,3 +42,9 @@ def checked(text: str, where: str) -> str:
             f"{where}: the text holds U+{ord(match.group()):04X}, a control character XML cannot carry",
         )
     return text
+
+
+def shown(text: str, where: str) -> str:
+    """``text`` checked, with every hidden character (a bidi override, a zero-width space) shown as its marker,
+    ``<U+202E>``: a Word document cannot keep such a character from acting, so it shows what it is instead."""
+    return reveal(checked(text, where))

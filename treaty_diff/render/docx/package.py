@@ -1,4 +1,10 @@
-"""The DOCX report's package around the body: styles, document properties, settings and the zip itself.
+"""The DOCX report's package around the body: page, header and footer, styles, properties, settings, the zip.
+
+Every page is A4 and carries a header naming the redline ("Redline: CD/1839 to
+CD/1985") and, when any provision shown is reconstructed, saying that it is not
+the official wording; the footer gives the page number. So a printed page,
+even of ``--redline-only``, says what it is and how far to trust it; the
+header and footer are outside the body and hold no tracked change.
 
 The output is reproducible: the same comparison and options give the same
 bytes. The revisions and comments carry the options' date (written by
@@ -17,13 +23,15 @@ from typing import Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from treaty_diff.model.comparison import Comparison
 from treaty_diff.render.base import RenderOptions
 from treaty_diff.render.docx.comments import COMMENT_STYLES
-from treaty_diff.render.docx.layout import draft_name
-from treaty_diff.render.docx.oxml import checked, element
+from treaty_diff.render.docx.cover import reconstructed_summary
+from treaty_diff.render.docx.notes import draft_name
+from treaty_diff.render.docx.oxml import checked, element, shown
+from treaty_diff.render.docx.redline import hidden_style_xml
 
 #: Zip entry time: the earliest a zip can hold, so two runs give the same bytes.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -36,9 +44,10 @@ _SETTINGS_AFTER_TRACK = (
 
 
 def prepare(document: Any, comparison: Comparison, options: RenderOptions, stamp: dt.datetime | None) -> None:
-    """Comment styles, core properties with fixed dates, and no template thumbnail."""
+    """The page, header and footer; comment styles, core properties with fixed dates, and no template thumbnail."""
+    _page(document, comparison)
     styles = document.styles.element
-    for xml in COMMENT_STYLES:
+    for xml in (*COMMENT_STYLES, hidden_style_xml()):
         styles.append(parse_xml(xml))
     document.styles["Normal"].font.size = Pt(11)
     package = document.part.package
@@ -63,6 +72,36 @@ def prepare(document: Any, comparison: Comparison, options: RenderOptions, stamp
         for name in ("created", "modified"):
             for found in core_element.findall("{http://purl.org/dc/terms/}" + name):
                 core_element.remove(found)
+
+
+def _page(document: Any, comparison: Comparison) -> None:
+    """A4 with 20 mm side margins; the header (what the document is, and whether its text is reconstructed) and a
+    footer with the page number, on every page."""
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin, section.bottom_margin = Mm(22), Mm(20)
+    old_name = draft_name(comparison.old, comparison.new)
+    new_name = draft_name(comparison.new, comparison.old)
+    paragraph = section.header.paragraphs[0]
+    paragraph.add_run(shown(f"Redline: {old_name} to {new_name}", "the page header"))
+    notice = reconstructed_summary(comparison)
+    if notice:
+        paragraph.add_run(" · ")
+        paragraph.add_run("Reconstructed text: ").bold = True
+        paragraph.add_run(shown(notice[0].lower() + notice[1:], "the page header"))
+    for run in paragraph.runs:
+        run.font.size = Pt(8)
+    footer = section.footer.paragraphs[0]
+    footer.add_run("Page ").font.size = Pt(8)
+    page = element("w:fldSimple")
+    page.set(qn("w:instr"), "PAGE")
+    run = element("w:r")
+    text = element("w:t")
+    text.text = "1"
+    run.append(text)
+    page.append(run)
+    footer._p.append(page)
 
 
 def _property(text: str) -> str:

@@ -11,6 +11,13 @@ the same runs are coloured, struck and underlined text instead.
 
 The layout (which paragraph, which operation) comes from :mod:`.layout`; this
 module writes it with lxml elements python-docx reads as its own.
+
+A hidden character of the text (a bidi override, a zero-width space:
+:mod:`treaty_diff.text.controls`) is written as its marker, ``<U+202E>``, in a
+run of its own in the character style ``HiddenCharacter``: Word would let the
+character act (reorder or hide the text around it), so the document shows
+what it is instead. Accepting every change then gives the new draft's text
+with such markers in place of those characters.
 """
 
 from __future__ import annotations
@@ -20,20 +27,24 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
 
 from treaty_diff.render.docx.comments import Comments
-from treaty_diff.render.docx.layout import ItemLayout, Op, Para, describe_side
-from treaty_diff.render.docx.oxml import checked, element
+from treaty_diff.render.docx.layout import ItemLayout, Op, Para
+from treaty_diff.render.docx.notes import describe_side
+from treaty_diff.render.docx.oxml import checked, element, shown
+from treaty_diff.text.controls import marker, split_hidden
 
 #: Left indent per nesting level of a point, in twentieths of a point (0.75 cm).
 _INDENT_TWIPS = 425
 
-_REVISION_TAG: dict[Op, str] = {"insert": "w:ins", "delete": "w:del", "move-from": "w:moveFrom", "move-to": "w:moveTo"}
+_REVISION_TAG: dict[Op, str] = {"insert": "w:ins", "delete": "w:del", "move-from": "w:moveFrom", "move-to": "w:moveTo",
+                                 "moved-delete": "w:del"}
 #: The revision on a paragraph mark. A moved paragraph's mark is a deletion where it stood and an insertion
 #: where it stands: Word accepts and rejects those like a moved mark, and LibreOffice (7.4) ignores a
 #: w:moveFrom/w:moveTo on a paragraph mark, which would leave an empty paragraph behind.
-_MARK_TAG: dict[Op, str] = {"insert": "w:ins", "delete": "w:del", "move-from": "w:del", "move-to": "w:ins"}
+_MARK_TAG: dict[Op, str] = {"insert": "w:ins", "delete": "w:del", "move-from": "w:del", "move-to": "w:ins",
+                             "moved-delete": "w:ins"}
 
 #: Static mode: how each operation looks on paper (run properties, in schema order).
 _STATIC_LOOK: dict[Op, tuple[tuple[str, str | None], ...]] = {
@@ -42,6 +53,7 @@ _STATIC_LOOK: dict[Op, tuple[tuple[str, str | None], ...]] = {
     "delete": (("w:strike", None), ("w:color", "C00000")),
     "move-from": (("w:dstrike", None), ("w:color", "00875A")),
     "move-to": (("w:color", "00875A"), ("w:u", "double")),
+    "moved-delete": (("w:strike", None), ("w:color", "C00000")),
 }
 
 
@@ -75,6 +87,19 @@ class RedlineWriter:
             revision.set(qn("w:date"), self.date)
         return revision
 
+    def _moved(self, deletion: Any) -> Any:
+        """A deletion inside the new end of a move, nested in a ``w:moveTo``: gone on accept and on reject.
+
+        The move around it carries no date: LibreOffice (7.4) drops a deletion
+        nested in a dated revision by the same author, taking it for the author
+        deleting their own insertion, and would keep the words in both drafts.
+        """
+        move = element("w:moveTo")
+        move.set(qn("w:id"), self._id())
+        move.set(qn("w:author"), self.author)
+        move.append(deletion)
+        return move
+
     def _append(self, paragraph: Any) -> None:
         if self.sect_pr is not None:
             self.sect_pr.addprevious(paragraph)
@@ -96,7 +121,7 @@ class RedlineWriter:
             end.set(qn("w:id"), start.get(qn("w:id")))
             last.append(end)
         for note in layout.notes:
-            self.comment(first, last, checked(note.text, where))
+            self.comment(first, last, shown(note.text, where))
 
     def paragraph(self, para: Para, where: str) -> Any:
         p = element("w:p")
@@ -120,11 +145,11 @@ class RedlineWriter:
         for piece in para.pieces:
             text = checked(piece.text, where)
             if self.static or piece.op == "equal":
-                p.append(_run(text, _STATIC_LOOK[piece.op] if self.static else (), deleted=False))
+                p.extend(_runs(text, _STATIC_LOOK[piece.op] if self.static else (), deleted=False))
             else:
                 wrapper = self._revision(_REVISION_TAG[piece.op])
-                wrapper.append(_run(text, (), deleted=piece.op == "delete"))
-                p.append(wrapper)
+                wrapper.extend(_runs(text, (), deleted=piece.op in ("delete", "moved-delete")))
+                p.append(self._moved(wrapper) if piece.op == "moved-delete" else wrapper)
         self._append(p)
         self.last = p
         self.last_mark = para.mark
@@ -182,11 +207,40 @@ def _style_id(para: Para) -> str | None:
     return None
 
 
-def _run(text: str, look: Sequence[tuple[str, str | None]], *, deleted: bool) -> Any:
+#: The character style of a hidden character's marker (added to the document's styles by :mod:`.package`).
+HIDDEN_STYLE = "HiddenCharacter"
+
+
+def _runs(text: str, look: Sequence[tuple[str, str | None]], *, deleted: bool) -> list[Any]:
+    """The runs of ``text``: one for its ordinary text, and one for each hidden character, shown as its marker in
+    the :data:`HIDDEN_STYLE` style."""
+    pieces = split_hidden(text)
+    if len(pieces) == 1 and not pieces[0][1]:
+        return [_run(text, look, deleted=deleted)]
+    return [_run(marker(piece), look, deleted=deleted, style=HIDDEN_STYLE) if hidden
+            else _run(piece, look, deleted=deleted) for piece, hidden in pieces if piece]
+
+
+def hidden_style_xml() -> str:
+    """The character style of hidden characters' markers: small, boxed, dark red on pink (a deletion's colours, so
+    that it reads as a warning rather than as text)."""
+    return (f'<w:style {nsdecls("w")} w:type="character" w:customStyle="1" w:styleId="{HIDDEN_STYLE}">'
+            '<w:name w:val="Hidden character marker"/>'
+            '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/>'
+            '<w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/><w:color w:val="9E1A1A"/><w:sz w:val="16"/>'
+            '<w:bdr w:val="single" w:sz="4" w:space="0" w:color="9E1A1A"/><w:shd w:val="clear" w:color="auto" '
+            'w:fill="FBE8E8"/></w:rPr></w:style>')
+
+
+def _run(text: str, look: Sequence[tuple[str, str | None]], *, deleted: bool, style: str | None = None) -> Any:
     """A ``w:r`` holding ``text`` (``w:delText`` when deleted), tabs and line breaks as their own elements."""
     run = element("w:r")
-    if look:
+    if look or style:
         r_pr = element("w:rPr")
+        if style:
+            r_style = element("w:rStyle")
+            r_style.set(qn("w:val"), style)
+            r_pr.append(r_style)
         for tag, value in look:
             prop = element(tag)
             if value is not None:

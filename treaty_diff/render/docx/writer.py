@@ -13,20 +13,28 @@ provision where it stood and an insertion of each new one where it stands
 split and merged provisions, and reconstructed text, carry a Word comment in
 a reader's words.
 
-Options read: ``author``, ``date``, ``redline_only`` (no cover: the document
-is the redline alone, so accepting every change gives the new draft's text
-and rejecting every change the old), ``static`` (coloured, struck and
-underlined text instead of tracked changes, for print) and ``moves``.
+The report: a one-page summary, the redline from page 2, then the tables
+(:mod:`.cover`); every page carries a header naming the redline and, when
+any text is reconstructed, saying so, and a footer with the page number
+(:mod:`.package`). Headers and footers are outside the body, so they take
+no part in accepting or rejecting.
+
+Options read: ``author``, ``date``, ``redline_only`` (no summary and no
+tables: the body is the redline alone, so accepting every change gives the
+new draft's text and rejecting every change the old), ``static`` (coloured,
+struck and underlined text instead of tracked changes, for print) and
+``moves``.
 
 The output is reproducible: the same comparison and options give the same
 bytes (fixed dates in the revisions, the comments, docProps/core.xml and the
 zip entries).
 
 This module registers the renderer and puts the document together. The parts:
-:mod:`.layout` (which paragraph, which operation; no XML), :mod:`.redline`
+:mod:`.layout` (which paragraph, which operation; no XML), :mod:`.notes` (the
+comments' words), :mod:`.redline`
 (the body: tracked changes, moves and their comments' ranges), :mod:`.comments`
-(the comments part), :mod:`.cover` (metadata and summary tables before the
-redline), :mod:`.package` (styles, properties, settings, the zip) and
+(the comments part), :mod:`.cover` (the summary page before the redline, the
+tables after it), :mod:`.package` (styles, properties, settings, the zip) and
 :mod:`.oxml` (making elements, checking text).
 """
 
@@ -40,7 +48,7 @@ from docx import Document
 from treaty_diff.errors import TreatyDiffError, UsageError
 from treaty_diff.model.comparison import Comparison
 from treaty_diff.render.base import Renderer, RenderOptions, register
-from treaty_diff.render.docx.cover import cover
+from treaty_diff.render.docx.cover import cover, tables
 from treaty_diff.render.docx.layout import layout_redline
 from treaty_diff.render.docx.package import deterministic_zip, prepare, track_revisions
 from treaty_diff.render.docx.redline import RedlineWriter
@@ -77,6 +85,8 @@ def render_docx(comparison: Comparison, options: RenderOptions | None = None) ->
     for layout in layouts:
         writer.item(layout)
     writer.finish()
+    if not options.redline_only:
+        tables(document, comparison)
     if not options.static:
         track_revisions(document)
     buffer = io.BytesIO()

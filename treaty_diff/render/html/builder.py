@@ -6,11 +6,19 @@ construction: nothing ever pastes strings into markup. The comparison report
 comparison page and their shared shell (:mod:`treaty_diff.render.page`) all
 build with a :class:`Builder`.
 
-Two builders differ only in what they do with a character XML cannot hold:
+Two builders differ in what they do with a character XML cannot hold:
 :data:`h` (the comparison report) shows it as U+FFFD rather than failing;
 :data:`h_raw` (the small reports) hands text to lxml as it is, so lxml
 refuses a control character (ValueError) and keeps U+007F, as those pages
 always did.
+
+:data:`h` also makes hidden characters visible (bidi overrides, zero-width
+and other invisible format characters: :mod:`treaty_diff.text.controls`):
+each one stands in its own ``<span class="hidden-char">`` that holds the
+character itself, isolated so that it cannot reorder the text around it
+(``unicode-bidi: isolate``), and shows its marker (``<U+202E>``, from the
+``data-marker`` attribute, by the stylesheet). The page's text is the draft's,
+character for character; what a reader sees is what the text says.
 """
 
 from __future__ import annotations
@@ -20,6 +28,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Union
 
 from lxml import etree
+
+from treaty_diff.text.controls import hidden_characters, marker, name, split_hidden
 
 Element = etree._Element
 Child = Union[Element, str, None, Iterable["Child"]]  # noqa: UP007 (a recursive alias needs Union)
@@ -38,14 +48,20 @@ def _as_is(text: str) -> str:
     return text
 
 
+#: Elements whose content is text only: a hidden character there is shown by its marker, as text.
+_TEXT_ONLY = frozenset({"title", "style", "script", "option", "textarea"})
+
+
 class Builder:
     """Makes elements: ``attrs`` with None values left out, ``children`` as in :meth:`append`.
 
-    ``clean`` is applied to every text and attribute value before lxml sees it.
+    ``clean`` is applied to every text and attribute value before lxml sees it; with ``reveal``, a hidden
+    character of a text is put in a span of its own (see the module docstring).
     """
 
-    def __init__(self, clean: Callable[[str], str]) -> None:
+    def __init__(self, clean: Callable[[str], str], reveal: bool = False) -> None:
         self.clean = clean
+        self.reveal = reveal
 
     def __call__(self, tag: str, attrs: Attrs | None = None, *children: Child) -> Element:
         node = etree.Element(tag)
@@ -64,19 +80,37 @@ class Builder:
                 if not child:
                     continue
                 text = self.clean(child)
-                if len(node):
-                    last = node[-1]
-                    last.tail = (last.tail or "") + text
-                else:
-                    node.text = (node.text or "") + text
+                if not self.reveal or not hidden_characters(text):
+                    _add_text(node, text)
+                    continue
+                for piece, hidden in split_hidden(text):
+                    if not hidden:
+                        _add_text(node, piece)
+                    elif node.tag in _TEXT_ONLY:
+                        _add_text(node, marker(piece))
+                    else:
+                        span = etree.SubElement(node, "span")
+                        span.set("class", "hidden-char")
+                        span.set("data-marker", marker(piece))
+                        span.set("title", f"{name(piece)}: a hidden character of the text, shown here")
+                        span.text = piece
             elif isinstance(child, etree._Element):
                 node.append(child)
             else:
                 self.append(node, child)
 
 
-#: The comparison report's builder: a character XML cannot hold is shown as U+FFFD.
-h = Builder(replace_not_xml)
+def _add_text(node: Element, text: str) -> None:
+    """Text after ``node``'s last child (or as its text when it has none)."""
+    if len(node):
+        last = node[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        node.text = (node.text or "") + text
+
+
+#: The comparison report's builder: a character XML cannot hold is shown as U+FFFD, a hidden one by its marker.
+h = Builder(replace_not_xml, reveal=True)
 #: The small reports' builder: text goes to lxml as it is.
 h_raw = Builder(_as_is)
 

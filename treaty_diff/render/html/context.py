@@ -61,12 +61,15 @@ def paragraphs(infos: Sequence[ProvisionInfo]) -> list[str]:
     return [text for info in infos for text in info.text.split(BLOCK_SEPARATOR) if text]
 
 
-def cut_paragraphs(segments: Iterable[Segment], *, every_break: bool) -> list[list[Segment]]:
-    """Cut a segment stream into paragraphs at its blank lines: all of them (``every_break``), or only those of
-    equal segments (the breaks both sides share), so that insert and delete segments are never cut."""
+def cut_paragraphs(segments: Iterable[Segment], *, every_break: bool = False,
+                   new_breaks: bool = False) -> list[list[Segment]]:
+    """Cut a segment stream into paragraphs at its blank lines: all of them (``every_break``), those of the new
+    text (``new_breaks``: equal and insert segments, so that deleted text is never cut), or only those of equal
+    segments (the breaks both sides share), so that insert and delete segments are never cut."""
+    cutting = {"equal", "insert", "delete"} if every_break else {"equal", "insert"} if new_breaks else {"equal"}
     out: list[list[Segment]] = [[]]
     for segment in segments:
-        if (segment.op != "equal" and not every_break) or BLOCK_SEPARATOR not in segment.text:
+        if segment.op not in cutting or BLOCK_SEPARATOR not in segment.text:
             if segment.text:
                 out[-1].append(segment)
             continue

@@ -7,15 +7,17 @@ small inline script allowed by its hash, a Content-Security-Policy that
 forbids every fetch) and reads fully without JavaScript: the view switch is a
 pair of radio buttons and CSS.
 
-Layout of the page, and the module building each part: header (both drafts'
-metadata, provenance banner), summary (counts and one row per change),
-legend and view switch (:mod:`.summary`), the redline ``#redline``
-(:mod:`.redline`, which says what it guarantees) and the side-by-side view
-(:mod:`.sidebyside`), the changed definitions (:mod:`.definitions`), and the
-obligations when they were compared (:mod:`.obligations`). What the parts
-share (the comparison, the ids given, anchors, badges, marked text) is in
-:mod:`.context`; the stylesheet and script in :mod:`.style`. This module
-assembles the page and registers the renderer.
+Layout of the page, the change first, and the module building each part:
+header (the title, the provenance banner), what changed (counts, one line
+per change, the obligations dropped and weakened), view switch and legend
+(:mod:`.summary`), the redline ``#redline`` (:mod:`.redline`, which says what
+it guarantees) and the side-by-side view (:mod:`.sidebyside`), the changed
+definitions (:mod:`.definitions`), the obligations when they were compared
+(:mod:`.obligations`), then the table of every change and the drafts'
+metadata (:mod:`.summary`). What the parts share (the comparison, the ids
+given, anchors, badges, marked text) is in :mod:`.context`; the stylesheet and
+script in :mod:`.style`. This module assembles the page and registers the
+renderer.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from treaty_diff.render.html.obligations import obligations_section
 from treaty_diff.render.html.redline import redline
 from treaty_diff.render.html.sidebyside import side_by_side
 from treaty_diff.render.html.style import SCRIPT, stylesheet
-from treaty_diff.render.html.summary import header, legend, summary, toc, view_switch
+from treaty_diff.render.html.summary import changes_table, drafts, header, legend, summary, toc, view_switch
 
 
 def build(page: Page) -> Element:
@@ -59,13 +61,15 @@ def build(page: Page) -> Element:
         {"id": "main"},
         *lines(
             summary(page),
-            legend(),
             view_switch(),
+            legend(),
             h("section", {"id": "redline-view", "data-view": "view-redline", "aria-labelledby": "redline-h"},
               *lines(h("h2", {"id": "redline-h"}, "Redline"), redline_div)),
             side_by_side(page),
             definitions(page),
             obligations_section(c),
+            changes_table(page),
+            drafts(page),
         ),
     )
     body = h(

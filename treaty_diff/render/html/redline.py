@@ -13,15 +13,23 @@ sides in order (the usual case); when they do not (a split or a merge, whose
 parts pair paragraphs across provisions), the change's own ``segments`` are
 cut into paragraphs at the blank lines both sides share (``data-layout``
 says which was used). Either way every non-empty insert segment is one
-``<ins>`` and every non-empty delete segment one ``<del>``; a moved provision's
-ends show each paragraph as one ``<del>`` (old place) or ``<ins>`` (new place).
+``<ins>`` and every non-empty delete segment one ``<del>``.
+
+A moved provision (redline roles ``moved-from`` and ``moved-to``) shows each
+old paragraph as one ``<del>`` where it stood; where it stands, it is laid out
+like a change in one place, each paragraph's marked text wrapped in one
+``<ins class="moved">``: the words the move kept, with the words inserted in
+``<ins>`` and the words deleted in ``<del>`` inside it. Without the ``<ins>``
+elements the new place shows nothing (the old text is at the old place);
+without the ``<del>`` elements it shows the new text.
 
 A split or merge whose parts stand apart in a draft (redline roles
-``part-from`` and ``part-to``) is shown like a move, part by part: each old
-provision in its own section of ``<del>`` paragraphs at its old place, each
-new one in its own section of ``<ins>`` paragraphs at its new place, with
-links between the parts. Its word-level changes are in the side-by-side view,
-which shows the change once.
+``part-from`` and ``part-to``) is shown part by part: each old provision in
+its own section of ``<del>`` paragraphs at its old place, each new one in its
+own section of ``<ins>`` paragraphs at its new place, with links between the
+parts. Its word-level changes are in the side-by-side view, which shows the
+change once. A moved provision that kept fewer than half of its words is
+shown the same way, as a deletion and an insertion.
 
 The redline is built before the other sections: it gives the ids they link to.
 """
@@ -83,7 +91,9 @@ class _Redline:
             return self.change_section(change)
         if item.role in ("part-from", "part-to"):
             return self.part_section(item, change)
-        return self.moved_section(change, "old" if item.role == "moved-from" else "new")
+        if item.role == "moved-to":
+            return self.change_section(change, moved=True)
+        return self.moved_section(change)
 
     # a section and its annotations
 
@@ -128,13 +138,15 @@ class _Redline:
             children.extend(self.part_meta(change, role, shown))
         elif role in ("moved-from", "moved-to"):
             other: Side = "new" if role == "moved-from" else "old"
-            description = (f"Moved: now {nums(change.new)}, shown deleted here." if role == "moved-from"
-                           else f"Shown inserted here. {change.description}")
+            if role == "moved-from":
+                description = f"Moved: now {nums(change.new)}, shown deleted here."
+            elif change.amended:
+                description = f"Moved here; its changes are marked in the moved text. {change.description}"
+            else:
+                description = f"Moved here. {change.description}"
             children.append(annotation("span", {"class": "description"}, description))
             children.append(annotation("a", {"href": page.change_href(change, other), "class": "move-link"},
                                        f"Go to its {other} place ({nums(sides(change, other))})"))
-            if role == "moved-to" and change.kind != "unchanged":  # the word-level changes are side by side
-                children.append(self.side_by_side_link(change))
         else:
             children.append(annotation("span", {"class": "description"}, change.description))
             if change.old and change.new and change.kind != "unchanged":
@@ -147,9 +159,13 @@ class _Redline:
         verb = "deleted" if role == "part-from" else "inserted"
         side_word = "old" if role == "part-from" else "new"
         is_are = "is" if len(shown) == 1 else "are"
+        if change.kind in ("split", "merged"):
+            why = "Its parts stand apart"
+        else:  # a moved provision that kept few of its words
+            why = "Most of its words changed, so it is not shown as a move"
         children: list[Child] = [annotation(
             "span", {"class": "description"},
-            f"{change.description} Its parts stand apart: {side_word} {nums(shown)} {is_are} shown {verb} here, "
+            f"{change.description} {why}: {side_word} {nums(shown)} {is_are} shown {verb} here, "
             "the others at their own places.")]
         shown_eids = {info.eid for info in shown}
         for side in SIDES:
@@ -173,25 +189,36 @@ class _Redline:
             return h("h3", None, annotation("span", {"class": "label"}, label(change)))
         return h("h3", None, *lines(num, heading)[1:-1])
 
-    # a change in one place
+    # a change in one place, or a move's new end
 
-    def change_section(self, change: Change) -> Element:
-        if change.parts_in_order:
-            section = self.section(change, "change", "parts", ("old", "new"))
-            h.append(section, lines(*self.parts_body(change)))
+    def change_section(self, change: Change, moved: bool = False) -> Element:
+        """A change in one place; with ``moved``, the new end of a move (its marks inside the moved text)."""
+        role = "moved-to" if moved else "change"
+        shown: tuple[Side, ...] = ("new",) if moved else SIDES
+        layout = "parts" if change.parts_in_order else "new-lines" if moved else "segments"
+        section = self.section(change, role, layout, shown)  # first: the section's id before its paragraphs'
+        if layout == "parts":
+            body = self.parts_body(change, moved)
         else:
-            section = self.section(change, "change", "segments", ("old", "new"))
-            h.append(section, lines(*self.segments_body(change)))
+            body = self.new_lines_body(change) if moved else self.segments_body(change)
+        h.append(section, lines(*body))
         return section
 
-    def parts_body(self, change: Change) -> list[Element]:
+    def marked(self, segments: Sequence[Segment], change: Change, moved: bool) -> list[Child]:
+        """The draft text of some segments with their marks; in a move's new end, inside one ``ins.moved``."""
+        nodes = self.page.segment_nodes(segments, change.id)
+        if not moved or not nodes:
+            return nodes
+        return [h("ins", {"class": "moved", "data-change": change.id}, nodes)]
+
+    def parts_body(self, change: Change, moved: bool = False) -> list[Element]:
         parts = list(change.parts)
         num: Element | None = None
         heading: Element | None = None
         while parts and parts[0].role in ("num", "heading"):
             part = parts.pop(0)
             span = h("span", {"class": "num" if part.role == "num" else "art-heading", **self.eid_attrs(part)},
-                     self.part_badges(part), self.page.segment_nodes(part.segments, change.id))
+                     self.part_badges(part), self.marked(part.segments, change, moved))
             if part.role == "num" and num is None:
                 num = span
             elif part.role == "heading" and heading is None:
@@ -199,9 +226,9 @@ class _Redline:
             else:  # a second num or heading: not expected, shown as a paragraph rather than lost
                 parts.insert(0, part)
                 break
-        body: list[Element] = [self.heading(change, num, heading), self.meta(change, "change")]
+        body: list[Element] = [self.heading(change, num, heading), self.meta(change, "moved-to" if moved else "change")]
         for part in parts:
-            body.append(self.part_paragraph(change, part))
+            body.append(self.part_paragraph(change, part, moved))
         return body
 
     @staticmethod
@@ -211,19 +238,22 @@ class _Redline:
             "data-new-eid": " ".join(line.eid for line in part.new) or None,
         }
 
-    def part_paragraph(self, change: Change, part: PartChange) -> Element:
+    def part_paragraph(self, change: Change, part: PartChange, moved: bool = False) -> Element:
+        """One paragraph-level part; in a move's new end (``moved``), only new paragraphs take anchors here
+        (the old ones have theirs at the old place)."""
         page = self.page
         shown_lines = part.new or part.old
         first = shown_lines[0] if shown_lines else None
         reconstructed = any(line.provenance == "reconstructed" for line in (*part.old, *part.new))
+        anchored: tuple[Side, ...] = ("new",) if moved else SIDES
         ident = None
         for side in ("new", "old"):
             for line in part.new if side == "new" else part.old:
-                if ident is None and line.role == "block":
+                if ident is None and line.role == "block" and side in anchored:
                     ident = page.ids.take(page.anchor(side, line.eid))
         # Anchors for the other blocks of the part (a merged or split paragraph), so links to them land here.
         anchors: list[Child] = []
-        for side in SIDES:
+        for side in anchored:
             for line in part.old if side == "old" else part.new:
                 extra = page.ids.take(page.anchor(side, line.eid))
                 if extra:
@@ -239,7 +269,7 @@ class _Redline:
             },
             anchors,
             self.part_badges(part),
-            page.segment_nodes(part.segments, change.id),
+            self.marked(part.segments, change, moved),
         )
 
     @staticmethod
@@ -270,16 +300,47 @@ class _Redline:
             ))
         return body
 
+    def new_lines_body(self, change: Change) -> list[Element]:
+        """A move's new end whose parts do not lay out both sides in order: its segments, cut at the new text's
+        blank lines (deleted text is never cut), each paragraph laid out as the new line it shows."""
+        new_lines: dict[str, list[Line]] = {}
+        for line in part_lines(change, "new"):
+            new_lines.setdefault(line.text, []).append(line)
+        entries: list[tuple[Line | None, list[Segment]]] = []
+        for paragraph in cut_paragraphs(change.segments, new_breaks=True):
+            found = new_lines.get(side_text(paragraph, "new"))
+            entries.append((found.pop(0) if found else None, paragraph))
+        num = heading = None
+        while entries:
+            first, paragraph = entries[0]
+            if first is not None and first.role == "num" and num is None and heading is None:
+                num = h("span", {"class": "num", "data-new-eid": first.eid}, self.marked(paragraph, change, True))
+            elif first is not None and first.role == "heading" and heading is None:
+                heading = h("span", {"class": "art-heading", "data-new-eid": first.eid},
+                            self.marked(paragraph, change, True))
+            else:
+                break
+            entries.pop(0)
+        body: list[Element] = [self.heading(change, num, heading), self.meta(change, "moved-to")]
+        for entry, paragraph in entries:
+            body.append(h("p", {
+                "class": classes(entry.role if entry else "block", depth_class(entry.depth if entry else 0),
+                                 "reconstructed" if entry and entry.provenance == "reconstructed" else None),
+                "id": (self.page.ids.take(self.page.anchor("new", entry.eid))
+                       if entry and entry.role == "block" else None),
+                "data-new-eid": entry.eid if entry else None,
+            }, self.marked(paragraph, change, True)))
+        return body
+
     # a change wholly deleted or inserted: a move's ends, the parts of a split or merge
 
-    def moved_section(self, change: Change, side: Side) -> Element:
-        """One end of a move: the old text entirely deleted (old place) or the new text entirely inserted.
+    def moved_section(self, change: Change) -> Element:
+        """The old end of a move: the old text entirely deleted.
 
-        Each paragraph of the side's provision texts is one ``<del>`` or ``<ins>``, laid out like the line
-        of the parts with its text (a num in the heading, points indented) where there is one.
+        Each paragraph of the old provision texts is one ``<del>``, laid out like the line of the parts
+        with its text (a num in the heading, points indented) where there is one.
         """
-        role = "moved-from" if side == "old" else "moved-to"
-        return self.whole_section(change, side, role, sides(change, side), part_lines(change, side), None)
+        return self.whole_section(change, "old", "moved-from", change.old, part_lines(change, "old"), None)
 
     def part_section(self, item: RedlineItem, change: Change) -> Element:
         """One part of a split or merge that stands apart: its provisions wholly deleted (old) or inserted (new).

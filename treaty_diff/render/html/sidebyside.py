@@ -1,17 +1,25 @@
 """The side-by-side view of the comparison report (``#sbs-view``): old and new text paragraph by paragraph.
 
 One row group per change in the new draft's order: a head row (label, badges,
-description) and one row per part of the change, old text left, new text
-right, each side showing its own marks (``<del>`` on the left, ``<ins>`` on the
-right). A move or a split or merge shown in parts in the redline is shown here
-once, with its word-level changes.
+description) and the change's text, old left, new right, each side showing its
+own marks (``<del>`` on the left, ``<ins>`` on the right), each in its own
+draft's order at every level (paragraphs, points, points within points). When
+the change's parts lay out both sides in order, one row per part; otherwise (a
+paragraph split into an introduction and points, a split or a merge of
+provisions, a paragraph moved inside its provision), one row per run of text
+between the paragraph breaks both sides share, each cell cut into its own
+side's paragraphs. A move or a split or merge shown in parts in the redline is
+shown here once, with its word-level changes.
 """
 
 from __future__ import annotations
 
-from treaty_diff.model.comparison import Change, PartChange
+from collections.abc import Sequence
+
+from treaty_diff.model.comparison import Change, Line, PartChange
+from treaty_diff.model.segments import Segment, side_text
 from treaty_diff.render.html.builder import Element, classes, h, lines
-from treaty_diff.render.html.context import Page, Side, cut_paragraphs, depth_class, label, short
+from treaty_diff.render.html.context import SIDES, Page, Side, cut_paragraphs, depth_class, label, part_lines, short
 
 
 def side_by_side(page: Page) -> Element:
@@ -44,10 +52,45 @@ def _rows(page: Page, change: Change) -> list[Element]:
                page.badges(change, annotation=False),
                h("span", {"class": "description"}, change.description)))
     rows = [head]
+    if not change.parts_in_order:
+        return rows + _segment_rows(page, change)
     for part in change.parts:
         rows.append(h("tr", {"class": f"part-{part.kind}"}, _cell(page, change, part, "old"),
                       _cell(page, change, part, "new")))
     return rows
+
+
+def _segment_rows(page: Page, change: Change) -> list[Element]:
+    """The rows of a change whose parts do not lay out both sides in order: one per run of its segments between
+    the breaks both sides share, each cell that run's text on its side, cut at its own breaks."""
+    pools: dict[Side, dict[str, list[Line]]] = {"old": {}, "new": {}}
+    for side in SIDES:
+        for line in part_lines(change, side):
+            pools[side].setdefault(line.text, []).append(line)
+    rows = []
+    for run in cut_paragraphs(change.segments):
+        cells = [_side_cell(page, change, run, side, pools[side]) for side in SIDES]
+        kind = "unchanged" if all(s.op == "equal" for s in run) else "modified"
+        rows.append(h("tr", {"class": f"part-{kind}"}, *cells))
+    return rows
+
+
+def _side_cell(page: Page, change: Change, run: Sequence[Segment], side: Side,
+               pool: dict[str, list[Line]]) -> Element:
+    """One side of a run of segments, cut into that side's paragraphs, each styled as the line it is."""
+    kept = [s for s in run if s.op != ("insert" if side == "old" else "delete")]
+    lang = page.old_language() if side == "old" else None
+    if not side_text(kept, side):
+        return h("td", {"class": "empty", "lang": lang}, h("span", {"class": "ui"}, "—"))
+    cell = h("td", {"lang": lang})
+    for paragraph in cut_paragraphs(kept, every_break=True):
+        found = pool.get(side_text(paragraph, side))
+        line = found.pop(0) if found else None
+        cell.append(h("p", {"class": classes(line.role if line else "block", depth_class(line.depth if line else 0),
+                                             "reconstructed" if line and line.provenance == "reconstructed"
+                                             else None)},
+                      page.segment_nodes(paragraph, change.id)))
+    return cell
 
 
 def _cell(page: Page, change: Change, part: PartChange, side: Side) -> Element:

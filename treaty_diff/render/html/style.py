@@ -126,6 +126,19 @@ table.drafts tbody td {{ width: 45%; }}
 .banner p {{ margin: 0 0 .35rem; }}
 .banner a {{ color: {p["reconstructed-fg"]}; }}
 nav.toc ul {{ list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }}
+.banner details summary {{ cursor: pointer; }}
+.banner ul {{ margin: .35rem 0 0; }}
+.change-list {{ margin: 0 0 1rem; padding-left: 2.2rem; }}
+.change-list li {{ break-inside: avoid; padding: .05rem 0; }}
+.change-list .words, .change-list .was {{ color: {p["muted"]}; font-variant-numeric: tabular-nums; }}
+.change-list .words {{ white-space: nowrap; }}
+@media (min-width: 60rem) {{ .change-list {{ columns: 2; column-gap: 3rem; }} }}
+.digest h3 {{ font-size: 1.05rem; margin: 1rem 0 .4rem; }}
+.obligation-list {{ margin: 0 0 .5rem; padding-left: 1.5rem; }}
+.scroll {{ overflow-x: auto; }}
+details.legend {{ margin: .75rem 0 0; }}
+details.legend > summary {{ cursor: pointer; font-weight: 600; }}
+details.legend dl {{ margin-top: .5rem; }}
 .counts {{ display: flex; flex-wrap: wrap; gap: .35rem 1.25rem; margin: 0 0 .75rem; padding: 0; list-style: none; }}
 .counts strong {{ font-size: 1.1rem; }}
 table.summary td.num-col {{ white-space: nowrap; }}
@@ -147,6 +160,12 @@ del {{
   text-decoration: line-through; text-decoration-thickness: 1px;
 }}
 ins.after-mark, del.after-mark {{ margin-left: .2em; }}
+ins.moved {{ color: {p["moved-fg"]}; background: {p["moved-bg"]}; text-decoration: none; }}
+.hidden-char {{ unicode-bidi: isolate; color: {p["text"]}; }}
+.hidden-char::before {{
+  content: attr(data-marker); font: .72em/1 ui-monospace, "DejaVu Sans Mono", monospace; padding: 0 .15em;
+  color: {p["del-fg"]}; background: {p["del-bg"]}; border: 1px solid currentColor; border-radius: .2em;
+}}
 .legend dl {{ display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }}
 .legend dt {{ font-weight: 600; }}
 .legend dd {{ margin: 0; }}
@@ -190,6 +209,28 @@ footer {{
   margin-top: 3rem; font-size: .85rem; color: {p["muted"]}; border-top: 1px solid {p["rule"]}; padding-top: .5rem;
 }}
 {_depth_rules()}
+body {{ overflow-wrap: break-word; }}
+th, td {{ overflow-wrap: anywhere; }}
+@media (max-width: 40rem) {{
+  body {{ padding: .75rem .8rem 2rem; }}
+  h1 {{ font-size: 1.3rem; }}
+  table.summary, table.drafts, table.definitions, table.obligations,
+  table.summary tbody, table.drafts tbody, table.definitions tbody, table.obligations tbody {{ display: block; }}
+  table.summary thead, table.drafts thead, table.definitions thead, table.obligations thead {{ display: none; }}
+  table.summary tr, table.drafts tr, table.definitions tr, table.obligations tr {{
+    display: block; border-bottom: 1px solid {p["rule"]}; padding: .35rem 0;
+  }}
+  table.summary td, table.drafts td, table.drafts th, table.definitions td, table.obligations td {{
+    display: block; border: 0; padding: .1rem .25rem; width: auto !important; text-align: left !important;
+  }}
+  td[data-label]::before {{ content: attr(data-label) ": "; font-weight: 600; color: {p["muted"]}; }}
+  .provision p.depth-1, .sbs p.depth-1 {{ margin-left: 1em; }}
+  .provision p.depth-2, .sbs p.depth-2, .provision p.depth-3, .sbs p.depth-3,
+  .provision p.depth-4, .sbs p.depth-4, .provision p.depth-5, .sbs p.depth-5,
+  .provision p.depth-6, .sbs p.depth-6 {{ margin-left: 2em; }}
+  .sbs th, .sbs td {{ padding: .3rem .25rem; font-size: .92rem; }}
+  .legend dl {{ grid-template-columns: 1fr; }}
+}}
 @page {{ size: A4; margin: 16mm 14mm 18mm; }}
 @media print {{
   html, body {{ background: #fff; color: #000; }}
@@ -206,6 +247,7 @@ footer {{
   }}
   ins {{ text-decoration: underline !important; }}
   del {{ text-decoration: line-through !important; }}
+  ins.moved {{ text-decoration: none !important; }}
   .badge {{ border-color: #000; }}
   .banner, .reconstructed {{ border-color: #000; }}
   .moved-from, .moved-to, .part-from, .part-to {{ border-left-color: #000; }}
