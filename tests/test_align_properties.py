@@ -1,16 +1,23 @@
-"""Properties of alignment (hypothesis): a draft against itself, and B against A as the inverse of A against B."""
+"""Properties of alignment (hypothesis): a draft against itself, and B against A as the inverse of A against B;
+the ordering and assignment helpers against brute force; no pair below the floor on drafts full of look-alikes."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from treaty_diff.align import align
+from treaty_diff.align.assign import assign
+from treaty_diff.align.match import Thresholds
+from treaty_diff.align.order import heaviest_chain
 from treaty_diff.model.alignment import Alignment
 from treaty_diff.model.draft import Draft
-from treaty_diff.read.corpus import CORPUS_IDS, load_corpus_draft
+from treaty_diff.read.corpus import CORPUS_IDS, load_corpus, load_corpus_draft
+from treaty_diff.testing.families import generate_family_pair
 from treaty_diff.testing.generate import Rates, draft_from_texts, generate_pair
 
 WORDS = [
@@ -128,3 +135,64 @@ def test_each_word_pattern_without_the_cjk_class_finds_the_words_of_the_full_one
         full = tokens._word_pattern(profile, True).findall(text)
         if not tokens._has_cjk(text):
             assert tokens._word_pattern(profile, False).findall(text) == full
+
+
+# -- the ordering and assignment helpers, against brute force -------------------------------------------
+
+edge_sets = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5), st.integers(1, 50)), max_size=9,
+                     unique_by=lambda e: (e[0], e[1]))
+
+
+def _in_order(chosen: Sequence[tuple[int, int, int]]) -> bool:
+    return all((a[0] < b[0] and a[1] < b[1]) or (a[0] > b[0] and a[1] > b[1])
+               for a, b in itertools.combinations(chosen, 2))
+
+
+def _one_each(chosen: Sequence[tuple[int, int, int]]) -> bool:
+    return len({e[0] for e in chosen}) == len({e[1] for e in chosen}) == len(chosen)
+
+
+def _best(edges: Sequence[tuple[int, int, int]], allowed: Callable[[Sequence[tuple[int, int, int]]], bool]) -> int:
+    return max(sum(e[2] for e in chosen) for size in range(len(edges) + 1)
+               for chosen in itertools.combinations(edges, size) if allowed(chosen))
+
+
+@settings(max_examples=200, deadline=None)
+@given(edge_sets)
+def test_the_heaviest_chain_is_in_order_and_as_heavy_as_any_chain_in_order(edges: list[tuple[int, int, int]]) -> None:
+    chain = heaviest_chain(edges)
+    weight = {(i, j): w for i, j, w in edges}
+    chosen = [(i, j, weight[(i, j)]) for i, j in chain]
+    assert _in_order(chosen) and _one_each(chosen)
+    assert sum(e[2] for e in chosen) == _best(edges, lambda c: _in_order(c) and _one_each(c))
+
+
+@settings(max_examples=200, deadline=None)
+@given(edge_sets)
+def test_the_assignment_pairs_each_unit_once_and_is_as_heavy_as_any_matching(edges: list[tuple[int, int, int]]) -> None:
+    weights = {(i, j): w for i, j, w in edges}
+    chosen = [(i, j, weights[(i, j)]) for i, j in assign(weights)]
+    assert _one_each(chosen)
+    assert sum(e[2] for e in chosen) == _best(edges, _one_each)
+
+
+# -- drafts full of look-alikes ---------------------------------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from([0.05, 0.2, 0.4]))
+def test_drafts_full_of_look_alikes_align_symmetrically(seed: int, edit: float) -> None:
+    pair = generate_family_pair(load_corpus(), 60, seed, edit)
+    _assert_inverse(pair.old, pair.new)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from([0.05, 0.2, 0.4]))
+def test_no_pair_by_content_is_below_the_floor_and_no_moved_pair_below_the_pair_threshold(seed: int,
+                                                                                            edit: float) -> None:
+    pair = generate_family_pair(load_corpus(), 60, seed, edit)
+    for found in align(pair.old, pair.new).pairs:
+        if found.old and found.new and found.evidence == "content":
+            assert found.similarity >= Thresholds().floor
+        if found.moved:
+            assert found.similarity >= Thresholds().pair

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 from dataclasses import replace
 
 import pytest
 
-from treaty_diff.model.alignment import ProvisionPair
+from treaty_diff.model.alignment import Alignment, BlockPair, ProvisionPair
 from treaty_diff.model.draft import Draft
 from treaty_diff.read.akn import draft_to_xml, parse_bytes
 from treaty_diff.read.corpus import CORPUS_IDS, load_corpus, load_corpus_draft
-from treaty_diff.testing.evaluate import evaluate, report, total
-from treaty_diff.testing.generate import GENERATED, Rates, generate_pair, scale_draft
+from treaty_diff.testing.evaluate import evaluate, evaluate_blocks, report, total
+from treaty_diff.testing.families import family_draft, generate_family_pair
+from treaty_diff.testing.generate import GENERATED, GeneratedPair, Rates, draft_from_texts, generate_pair, scale_draft
+from treaty_diff.testing.guard import COPY_LIMIT, MOVE_MARGIN
+from treaty_diff.testing.recitals import VISIBLE
+from treaty_diff.testing.words import PhraseIndex, plain_dice, share_in, word_bag
 
 BUSY = Rates(modify=0.15, move=0.1, split=0.1, merge=0.1, delete=0.1, insert=0.1)
 
@@ -163,3 +168,118 @@ def test_tallies_add_up_and_report_every_label() -> None:
     assert both.links_true == 2 * one.links_true and both.draft_pairs == 2
     text = report(both)
     assert all(label in text for label in ("moved", "renumbered", "split", "merged", "inserted", "deleted"))
+
+
+# -- drafts full of near-duplicates (issue 17) ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def family_pairs() -> list[GeneratedPair]:
+    sources = load_corpus()
+    return [generate_family_pair(sources, 150, seed, edit) for seed, edit in ((0, 0.05), (1, 0.2), (2, 0.4), (3, 0.2))]
+
+
+def test_a_family_draft_has_the_articles_asked_for_in_families_of_look_alikes_and_is_valid() -> None:
+    made = family_draft(load_corpus(), 300, seed=1)
+    articles = made.draft.articles
+    assert len(articles) == len(made.families) == 300
+    members: dict[int, list[int]] = {}
+    for index, family in enumerate(made.families):
+        members.setdefault(family, []).append(index)
+    bags = [word_bag(b.body for b in a.blocks) for a in articles]
+    look_alikes = [(a, b) for group in members.values() if len(group) > 2 for a, b in itertools.pairwise(group)
+                   if plain_dice(bags[a], bags[b]) >= 0.8]
+    assert len(look_alikes) >= 50
+    assert parse_bytes(draft_to_xml(made.draft), "families").provisions == made.draft.provisions
+
+
+def test_the_same_seed_gives_the_same_family_pair() -> None:
+    sources = load_corpus()
+    first, again = generate_family_pair(sources, 80, 3), generate_family_pair(sources, 80, 3)
+    assert (first.new, first.truth, first.block_truth) == (again.new, again.truth, again.block_truth)
+
+
+def test_a_family_pair_accounts_for_every_provision_and_every_preamble_block_exactly_once(
+        family_pairs: list[GeneratedPair]) -> None:
+    for pair in family_pairs:
+        assert sorted(e for p in pair.truth for e in p.old) == sorted(p.eid for p in pair.old.provisions)
+        assert sorted(e for p in pair.truth for e in p.new) == sorted(p.eid for p in pair.new.provisions)
+        old_blocks = [b.eid for b in pair.old.provision("preamble").blocks]
+        new_blocks = [b.eid for b in pair.new.provision("preamble").blocks]
+        assert sorted(e for p in pair.block_truth for e in p.old) == sorted(old_blocks)
+        assert sorted(e for p in pair.block_truth for e in p.new) == sorted(new_blocks)
+        assert parse_bytes(draft_to_xml(pair.new), "new").provisions == pair.new.provisions
+
+
+def test_family_pairs_hold_every_operation_on_articles_and_on_recitals(family_pairs: list[GeneratedPair]) -> None:
+    kinds = {p.kind for pair in family_pairs for p in pair.truth} | {"moved" for pair in family_pairs
+                                                                    for p in pair.truth if p.moved}
+    recitals = {p.kind for pair in family_pairs for p in pair.block_truth} | {
+        "moved" for pair in family_pairs for p in pair.block_truth if p.moved}
+    assert kinds == {"unchanged", "modified", "inserted", "deleted", "split", "merged", "moved"}
+    assert recitals >= {"modified", "inserted", "deleted", "split", "merged"}
+
+
+def test_no_new_article_reads_more_like_a_deleted_look_alike_than_like_its_own_source(
+        family_pairs: list[GeneratedPair]) -> None:
+    for pair in family_pairs:
+        old = {a.eid: word_bag(b.body for b in a.blocks) for a in pair.old.articles}
+        new = {a.eid: word_bag(b.body for b in a.blocks) for a in pair.new.articles}
+        deleted = [p.old[0] for p in pair.truth if p.kind == "deleted"]
+        for p in pair.truth:
+            if p.kind in ("modified", "unchanged") and p.old[0] in old:
+                own = plain_dice(new[p.new[0]], old[p.old[0]])
+                assert all(plain_dice(new[p.new[0]], old[d]) <= own for d in deleted), p
+                if p.moved:
+                    assert all(plain_dice(new[p.new[0]], old[d]) < own - MOVE_MARGIN for d in deleted), p
+
+
+def test_the_moved_articles_of_a_family_truth_are_the_fewest_that_explain_the_order(
+        family_pairs: list[GeneratedPair]) -> None:
+    for pair in family_pairs:
+        old_order = {p.eid: k for k, p in enumerate(pair.old.provisions)}
+        new_order = {p.eid: k for k, p in enumerate(pair.new.provisions)}
+        matched = sorted((p for p in pair.truth if p.old and p.new), key=lambda p: new_order[p.new[0]])
+        sequence = [old_order[p.old[0]] for p in matched]
+        assert len(matched) - _longest_increasing(sequence) == sum(p.moved for p in matched)
+
+
+def test_each_recital_condensed_into_another_or_split_still_shows_half_of_its_words(
+        family_pairs: list[GeneratedPair]) -> None:
+    seen = 0
+    for pair in family_pairs:
+        old = {b.eid: word_bag([b.body]) for b in pair.old.provision("preamble").blocks}
+        new = {b.eid: word_bag([b.body]) for b in pair.new.provision("preamble").blocks}
+        for p in pair.block_truth:
+            if p.kind == "merged":
+                seen += 1
+                assert all(share_in(old[e], new[p.new[0]]) >= VISIBLE for e in p.old)
+            elif p.kind == "split":
+                seen += 1
+                assert all(share_in(new[e], old[p.old[0]]) >= VISIBLE for e in p.new)
+    assert seen >= 4
+
+
+def test_made_up_articles_share_words_with_the_draft_but_copy_no_article_at_length(
+        family_pairs: list[GeneratedPair]) -> None:
+    for pair in family_pairs:
+        phrases = PhraseIndex(" ".join(b.body for b in a.blocks) for a in pair.old.articles)
+        vocabulary = set(word_bag(b.body for p in pair.old.provisions for b in p.blocks))
+        for p in pair.truth:
+            if p.kind == "inserted":
+                text = " ".join(b.body for b in pair.new.provision(p.new[0]).blocks)
+                assert phrases.most_copied(text) <= COPY_LIMIT
+                assert set(word_bag([text])) <= vocabulary
+
+
+def test_block_evaluation_counts_a_missed_recital_merge_against_merge_recall() -> None:
+    truth = (BlockPair("merged", ("rec_1", "rec_2"), ("rec_1",)), BlockPair("unchanged", ("rec_3",), ("rec_2",)))
+    draft = draft_from_texts("d", [["text"]])
+    found = (BlockPair("modified", ("rec_1",), ("rec_1",)), BlockPair("deleted", ("rec_2",), ()),
+             BlockPair("unchanged", ("rec_3",), ("rec_2",)))
+    alignment = Alignment(draft, draft, (ProvisionPair("modified", ("preamble",), ("preamble",), blocks=found),))
+    score = evaluate_blocks(alignment, truth)
+    assert score.label_recall("merged").value == 0.0 and score.label_recall("unchanged").value == 1.0
+    assert (score.links_correct, score.links_found, score.links_true) == (2, 3, 3)
+    assert evaluate_blocks(Alignment(draft, draft, (ProvisionPair("modified", ("p",), ("p",), blocks=truth),)),
+                           truth).f1 == 1.0

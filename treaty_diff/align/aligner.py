@@ -5,33 +5,39 @@
 1. provisions that carry the same wId in both drafts (evidence ``"wId"``);
 2. the title, the preamble and the conclusions with their namesakes (evidence ``"kind"``);
 3. the articles by content (evidence ``"content"``): candidates come from an
-   index of rare word bigrams (:class:`~treaty_diff.similarity.CandidateIndex`),
-   only candidates are scored, and :mod:`treaty_diff.align_match` forms the pairs,
-   splits and merges. Numbers and headings only break ties; nothing is paired by
-   number alone.
+   index of rare word bigrams (:class:`~.similarity.CandidateIndex`) and from
+   each article's place, only candidates are scored, and :mod:`.match` forms the
+   pairs, splits and merges, preferring pairs in order among similar ones. Numbers
+   and headings only break ties; nothing is paired by number alone, nor below the
+   similarity floor (``Thresholds.floor``).
 
 Inside each pair (across all the parts of a split or merge) the blocks are
-aligned the same way, and the definitions are paired through their blocks, then
-by term and text. ``moved`` comes from a longest chain of pairs kept in order,
-so a provision merely shifted by an insertion before it is not moved.
-:func:`alignment_to_dict` gives the result as plain JSON-able data.
+aligned the same way, their words weighed by how rare they are among all the
+blocks of both drafts (so that the words every recital shares, "Recalling", "the
+General Assembly", count for little); and the definitions are paired through
+their blocks, then by term and text. ``moved`` comes from a longest chain of
+pairs kept in order, so a provision merely shifted by an insertion before it is
+not moved. :func:`~treaty_diff.render.alignment.alignment_to_dict` gives the
+result as plain JSON-able data.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from treaty_diff.align.match import Group, Thresholds, Unit, match, moved, reading_order
-from treaty_diff.align.similarity import CandidateIndex, Weights, dice, shingles
+from treaty_diff.align.match import Thresholds, match
+from treaty_diff.align.order import Group, moved, reading_order
+from treaty_diff.align.similarity import CandidateIndex, Unit, Weights, dice, shingles
 from treaty_diff.model.alignment import Alignment, BlockPair, ChangeKind, DefinitionPair, ProvisionPair
 from treaty_diff.model.draft import BLOCK_SEPARATOR, Block, Definition, Draft, Provision
 from treaty_diff.model.numbers import nums_differ
 from treaty_diff.text.tokens import similarity_words
 
 #: Blocks also pair when they stand at the same place between paired blocks and are somewhat alike.
-_BLOCK_THRESHOLDS = Thresholds(gap_floor=0.2)
+_BLOCK_THRESHOLDS = Thresholds(floor=0.2, gap_floor=0.2)
 
 #: Provisions of these kinds are paired with their namesake, not by content.
 _SINGLE_KINDS = ("title", "preamble", "conclusions")
@@ -42,7 +48,7 @@ def align(old: Draft, new: Draft) -> Alignment:
     sides = _Sides.of(old, new)
     found = _pair_provisions(sides)
     groups = [f.group for f in found]
-    moved_groups = moved(groups, lambda g: _chain_weight(g, sides.units_old, sides.units_new))
+    moved_groups = _moved(groups, sides)
     taken_old = {i for g in groups for i in g.old}
     taken_new = {j for g in groups for j in g.new}
     deleted = [i for i in range(len(old.provisions)) if i not in taken_old]
@@ -68,7 +74,8 @@ def align(old: Draft, new: Draft) -> Alignment:
                 renumbered=nums_differ(olds[0].num, news[0].num),
                 moved=index_of[id(piece)] in moved_groups,
                 similarity=1.0 if kind == "unchanged" else piece.similarity,
-                blocks=_align_blocks(olds, news, sides.weights, sides.block_words, identical=kind == "unchanged"),
+                blocks=_align_blocks(olds, news, sides.block_weights, sides.block_words,
+                                     identical=kind == "unchanged"),
                 evidence=evidence[id(piece)],
             ))
     return Alignment(old, new, tuple(pairs), _align_definitions(old, new, pairs, sides.weights))
@@ -83,7 +90,8 @@ class _Sides:
     words_old: list[list[str]]
     words_new: list[list[str]]
     block_words: dict[int, list[str]]  # by id() of the block
-    weights: Weights
+    weights: Weights  # of words among the provisions
+    block_weights: Weights  # of words among the blocks
     units_old: list[Unit]
     units_new: list[Unit]
 
@@ -93,13 +101,14 @@ class _Sides:
         read_old = [_provision_words(p, cache) for p in old.provisions]
         read_new = [_provision_words(p, cache) for p in new.provisions]
         weights = Weights(words for words, _ in [*read_old, *read_new])
+        block_weights = Weights(words for _, per_block in [*read_old, *read_new] for words in per_block)
         block_words = {
             id(block): words
             for provision, (_, per_block) in [*zip(old.provisions, read_old), *zip(new.provisions, read_new)]
             for block, words in zip(provision.blocks, per_block)
         }
         return _Sides(
-            old, new, [w for w, _ in read_old], [w for w, _ in read_new], block_words, weights,
+            old, new, [w for w, _ in read_old], [w for w, _ in read_new], block_words, weights, block_weights,
             [_provision_unit(p, w, weights) for p, (w, _) in zip(old.provisions, read_old)],
             [_provision_unit(p, w, weights) for p, (w, _) in zip(new.provisions, read_new)],
         )
@@ -140,8 +149,47 @@ def _pair_provisions(sides: _Sides) -> list[_Found]:
                  olds, news, "kind")
         elif olds and news:
             by_content(olds, news)
-    by_content([i for i, p in enumerate(old) if i not in taken_old and p.kind not in _SINGLE_KINDS],
-               [j for j, p in enumerate(new) if j not in taken_new and p.kind not in _SINGLE_KINDS])
+    # Divisions (parts, chapters, annexes) pair with divisions: by their headings, else by their numbers.
+    by_content([i for i, p in enumerate(old) if i not in taken_old and p.kind == "division"],
+               [j for j, p in enumerate(new) if j not in taken_new and p.kind == "division"])
+    olds = [i for i, p in enumerate(old) if i not in taken_old and p.kind == "division"]
+    news = [j for j, p in enumerate(new) if j not in taken_new and p.kind == "division"]
+    by_num = [(i, j) for i, j in _same_nums([old[i].num for i in olds], [new[j].num for j in news])]
+    keep([_one_to_one(sides.units_old[olds[i]], sides.units_new[news[j]], sides.weights, i, j) for i, j in by_num],
+         olds, news, "num")
+    by_content([i for i, p in enumerate(old) if i not in taken_old and p.kind not in (*_SINGLE_KINDS, "division")],
+               [j for j, p in enumerate(new) if j not in taken_new and p.kind not in (*_SINGLE_KINDS, "division")])
+    return found
+
+
+def _same_nums(olds: Sequence[str | None], news: Sequence[str | None]) -> list[tuple[int, int]]:
+    """Pairs of equal printed numbers ("PART II" and "Part II"), each taken once, in order."""
+    taken: set[int] = set()
+    pairs = []
+    for i, num in enumerate(olds):
+        for j, other in enumerate(news):
+            if j not in taken and num and other and num.casefold() == other.casefold():
+                pairs.append((i, j))
+                taken.add(j)
+                break
+    return pairs
+
+
+def _moved(groups: list[Group], sides: _Sides) -> set[int]:
+    """The groups that moved: out of the order kept by the others (divisions among divisions, the rest among the
+    rest), or into another division (an article from Part II to Part III: its division's counterpart is not the
+    division it now stands in)."""
+    old, new = sides.old.provisions, sides.new.provisions
+    found: set[int] = set()
+    for divisions in (False, True):
+        chosen = [n for n, g in enumerate(groups) if (old[g.old[0]].kind == "division") == divisions]
+        found.update(chosen[k] for k in moved([groups[n] for n in chosen],
+                                              lambda g: _chain_weight(g, sides.units_old, sides.units_new)))
+    counterpart = {old[g.old[0]].eid: new[g.new[0]].eid for g in groups if old[g.old[0]].kind == "division"}
+    for n, g in enumerate(groups):
+        before, after = old[g.old[0]].parent, new[g.new[0]].parent
+        if before is not None and after is not None and before in counterpart and counterpart[before] != after:
+            found.add(n)
     return found
 
 
@@ -180,7 +228,9 @@ def _block_unit(block: Block, words: list[str], weights: Weights) -> Unit:
     return Unit(block.eid, block.body, words, weights, block.num)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _same_num(a: str | None, b: str | None) -> bool:
+    """Whether two provisions carry the same number (read once per pair of printed numbers: they recur)."""
     return a is not None and b is not None and not nums_differ(a, b)
 
 

@@ -20,8 +20,11 @@ from __future__ import annotations
 import itertools
 import math
 import operator
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 
 Bag = Mapping[str, int]
 
@@ -87,6 +90,37 @@ class Weights:
             n, m = a[word], b[word]
             total += (n if n < m else m) * weights[word]
         return total
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What matching needs to know of a provision or a block.
+
+    ``content`` is the text apart from the number: equal contents make an
+    unchanged pair. ``words`` are its comparable words; their bag and weighted
+    size (see above) are worked out on first use, since
+    most units of two drafts are paired by equal content alone. ``num`` and
+    ``heading`` only break ties.
+    """
+
+    key: str
+    content: str
+    words: Sequence[str]
+    weights: Weights = field(repr=False, compare=False)
+    num: str | None = None
+    heading: str | None = None
+
+    @cached_property
+    def bag(self) -> dict[str, int]:
+        return bag(self.words)
+
+    @cached_property
+    def size(self) -> int:
+        return self.weights.size(self.bag)
+
+    @cached_property
+    def checksum(self) -> int:
+        return zlib.crc32(self.content.encode("utf-8"))
 
 
 def dice(shared: int, size_a: int, size_b: int) -> float:

@@ -1,5 +1,9 @@
 """How good an alignment is, against a known truth (from :mod:`treaty_diff.generate`).
 
+:func:`evaluate` scores the provision pairs; :func:`evaluate_blocks` scores the
+block pairs (recitals, paragraphs) of the provisions a block-level truth covers,
+the same way.
+
 Two measures, both counted so that many draft pairs can be added up
 (:meth:`Tally.__add__`) before the ratios are taken:
 
@@ -19,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from treaty_diff.model.alignment import CHANGE_KINDS, Alignment, ProvisionPair
+from treaty_diff.model.alignment import CHANGE_KINDS, Alignment, BlockPair, ProvisionPair
 
 LABELS: tuple[str, ...] = (*CHANGE_KINDS, "moved", "renumbered")
 
@@ -27,7 +31,11 @@ Link = tuple[str | None, str | None]
 GroupKey = tuple[tuple[str, ...], tuple[str, ...]]
 
 
-def _links(pairs: Iterable[ProvisionPair]) -> set[Link]:
+#: A provision pair or a block pair: both are scored the same way.
+Paired = ProvisionPair | BlockPair
+
+
+def _links(pairs: Iterable[Paired]) -> set[Link]:
     links: set[Link] = set()
     for pair in pairs:
         if not pair.old:
@@ -39,7 +47,7 @@ def _links(pairs: Iterable[ProvisionPair]) -> set[Link]:
     return links
 
 
-def _labelled(pairs: Iterable[ProvisionPair]) -> set[tuple[str, GroupKey]]:
+def _labelled(pairs: Iterable[Paired]) -> set[tuple[str, GroupKey]]:
     result: set[tuple[str, GroupKey]] = set()
     for pair in pairs:
         key = (tuple(sorted(pair.old)), tuple(sorted(pair.new)))
@@ -105,8 +113,12 @@ class Tally:
     def label_precision(self, label: str) -> Ratio:
         return Ratio(self.label_correct[label], self.label_found[label])
 
+    def labels_recall(self, *labels: str) -> Ratio:
+        """The recall of several labels pooled (e.g. split and merged)."""
+        return Ratio(sum(self.label_correct[x] for x in labels), sum(self.label_true[x] for x in labels))
 
-def evaluate(alignment: Alignment | Sequence[ProvisionPair], truth: Sequence[ProvisionPair]) -> Tally:
+
+def evaluate(alignment: Alignment | Sequence[Paired], truth: Sequence[Paired]) -> Tally:
     """Score an alignment (or its pairs) against the true pairs."""
     pairs = alignment.pairs if isinstance(alignment, Alignment) else tuple(alignment)
     found_links, true_links = _links(pairs), _links(truth)
@@ -121,6 +133,19 @@ def evaluate(alignment: Alignment | Sequence[ProvisionPair], truth: Sequence[Pro
         label_correct=Counter(label for label, _ in right),
         draft_pairs=1,
     )
+
+
+def evaluate_blocks(alignment: Alignment, truth: Sequence[BlockPair]) -> Tally:
+    """Score the alignment's block pairs against true block pairs, over the blocks that the truth covers.
+
+    A found block pair counts when it holds one of those blocks (so a recital
+    paired with a paragraph of another provision counts against the score).
+    """
+    old = {eid for pair in truth for eid in pair.old}
+    new = {eid for pair in truth for eid in pair.new}
+    found = [block for pair in alignment.pairs for block in pair.blocks
+             if not old.isdisjoint(block.old) or not new.isdisjoint(block.new)]
+    return evaluate(found, truth)
 
 
 def total(tallies: Iterable[Tally]) -> Tally:

@@ -11,6 +11,13 @@ is scored against (:mod:`treaty_diff.evaluate`).
 ones, varying the words of each repeated article so that every text stays
 distinct: the input of the scale benchmark.
 
+Two optional hooks make harder pairs whose truth stays unambiguous
+(:mod:`.families` uses both): a :class:`Guard` vetoes a deletion, a move or an
+inserted text that a careful reader could take for something else, and a
+``preamble`` function changes the recitals and says what became of each
+(:attr:`GeneratedPair.block_truth`). Without them the generator behaves, and
+draws its random numbers, exactly as before they existed.
+
 The drafts made are valid model values: eIds follow :mod:`treaty_diff.eids`,
 every block keeps the provenance of the block it came from, and made-up text
 (inserted articles) is marked reconstructed, from the source ``generated``.
@@ -23,17 +30,23 @@ import itertools
 import random
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from treaty_diff.model import eids
-from treaty_diff.model.alignment import ChangeKind, ProvisionPair
+from treaty_diff.model.alignment import BlockPair, ChangeKind, ProvisionPair
 from treaty_diff.model.draft import BLOCK_SEPARATOR, Block, Draft, DraftMeta, Provenance, Provision, Source
 from treaty_diff.model.numbers import int_to_roman, nums_differ, roman_to_int
+from treaty_diff.testing.words import Chain, edit_blocks, vary_words, vocabulary
+
+__all__ = ["GENERATED", "GENERATED_PROVENANCE", "GeneratedPair", "Guard", "Item", "PreambleHook", "Rates",
+           "distinct_articles", "draft_from_texts", "edit_blocks", "generate_pair", "moves_are_unambiguous",
+           "place_moved", "rebuild_article", "scale_draft"]
 
 #: Where made-up text comes from.
 GENERATED = Source("generated", "text made up by treaty_diff.generate; not from any draft")
-_GENERATED_PROVENANCE = Provenance("reconstructed", GENERATED)
+GENERATED_PROVENANCE = Provenance("reconstructed", GENERATED)
 
 
 @dataclass(frozen=True)
@@ -53,107 +66,34 @@ class Rates:
 
 @dataclass(frozen=True)
 class GeneratedPair:
-    """Two drafts and how they truly correspond (one ProvisionPair per group, with its kind and flags)."""
+    """Two drafts and how they truly correspond (one ProvisionPair per group, with its kind and flags).
+
+    ``block_truth``: the true block pairs of the provisions whose blocks the generator changed one by one
+    (the preamble's recitals, when a ``preamble`` hook was given), eIds as in the drafts; empty otherwise.
+    """
 
     old: Draft
     new: Draft
     truth: tuple[ProvisionPair, ...]
     seed: int
+    block_truth: tuple[BlockPair, ...] = ()
 
 
-def generate_pair(draft: Draft, seed: int, rates: Rates = Rates()) -> GeneratedPair:
+#: Changes the preamble with the generator's random numbers; returns the new preamble and its true block pairs.
+PreambleHook = Callable[[Provision, random.Random], tuple[Provision, tuple[BlockPair, ...]]]
+
+
+def generate_pair(draft: Draft, seed: int, rates: Rates = Rates(), *, guard: Guard | None = None,
+                  preamble: PreambleHook | None = None) -> GeneratedPair:
     """A new draft made from ``draft`` by seeded random operations, with the truth of what was done."""
-    return _Generator(draft, random.Random(seed), rates).run(seed)
-
-
-# -- words ---------------------------------------------------------------------------------------
-
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def _vocabulary(draft: Draft) -> list[str]:
-    """The distinct words of a draft, sorted (so that the generator is deterministic)."""
-    return sorted({w.casefold() for p in draft.provisions for b in p.blocks for w in _WORD.findall(b.body)})
-
-
-def _protected_tokens(body: str, terms: Sequence[str]) -> set[int]:
-    """Indices of the space-separated tokens of ``body`` that hold a defined term (edits leave them alone)."""
-    spans = []
-    for term in terms:
-        at = body.find(term)
-        if at >= 0:
-            spans.append((at, at + len(term)))
-    protected: set[int] = set()
-    offset = 0
-    for index, token in enumerate(body.split(" ")):
-        start, end = offset, offset + len(token)
-        if any(start < b and a < end for a, b in spans):
-            protected.add(index)
-        offset = end + 1
-    return protected
-
-
-def edit_blocks(blocks: Sequence[Block], rate: float, rng: random.Random, vocabulary: Sequence[str]) -> list[Block]:
-    """Edit ``rate`` of the words of some blocks (at least one word): replace, delete or insert a word.
-
-    Defined terms are never touched, so every definition stays findable.
-    """
-    words = [body.split(" ") for body in (b.body for b in blocks)]
-    protected = [_protected_tokens(b.body, b.terms) for b in blocks]
-    total = sum(len(w) for w in words)
-    edits = max(1, round(rate * total))
-    for _ in range(edits):
-        weights = [max(len(w) - len(p), 0) for w, p in zip(words, protected)]
-        if not any(weights):
-            break
-        k = rng.choices(range(len(blocks)), weights=weights)[0]
-        free = [i for i in range(len(words[k])) if i not in protected[k]]
-        position = rng.choice(free)
-        action = rng.random()
-        if action < 0.5 or len(free) < 4:
-            current = words[k][position].casefold()
-            replacement = rng.choice(vocabulary)
-            while replacement == current and len(vocabulary) > 1:
-                replacement = rng.choice(vocabulary)
-            words[k][position] = replacement
-        elif action < 0.75:
-            del words[k][position]
-            protected[k] = {i - 1 if i > position else i for i in protected[k]}
-        else:
-            words[k].insert(position, rng.choice(vocabulary))
-            protected[k] = {i + 1 if i >= position else i for i in protected[k]}
-    return [replace(b, body=" ".join(w)) for b, w in zip(blocks, words)]
-
-
-class _Chain:
-    """A word-bigram chain over a draft's text: made-up text that reads like the draft but is none of it."""
-
-    def __init__(self, draft: Draft) -> None:
-        self.following: dict[str, list[str]] = defaultdict(list)
-        self.starts: list[str] = []
-        for provision in draft.provisions:
-            for block in provision.blocks:
-                words = block.body.split()
-                if words:
-                    self.starts.append(words[0])
-                for a, b in itertools.pairwise(words):
-                    self.following[a].append(b)
-
-    def text(self, rng: random.Random, length: int) -> str:
-        word = rng.choice(self.starts)
-        out = [word]
-        while len(out) < length:
-            nexts = self.following.get(word)
-            word = rng.choice(nexts) if nexts else rng.choice(self.starts)
-            out.append(word)
-        return " ".join(out)
+    return _Generator(draft, random.Random(seed), rates, guard, preamble).run(seed)
 
 
 # -- structure -----------------------------------------------------------------------------------
 
 
 @dataclass
-class _Item:
+class Item:
     """An article of the new draft in the making: its blocks (eIds still those of the source) and its origin."""
 
     blocks: list[Block]
@@ -164,6 +104,21 @@ class _Item:
     split_of: int | None = None
     moved: bool = False
     sub: list[int] = field(default_factory=list)
+
+
+class Guard(Protocol):
+    """Vetoes what would make the truth a matter of opinion (:class:`.guard.TextGuard`)."""
+
+    def keeps(self, index: int, items: Sequence[Item]) -> bool:
+        """Whether old article ``index``, about to be deleted, must stay: a new article reads more like it than
+        like its own source. ``items`` are the new articles, in the old order (no insertion or move yet)."""
+
+    def may_move(self, item: Item, deleted: Collection[int], items: Sequence[Item]) -> bool:
+        """Whether ``item`` (edited) may move: its origin stays clear among the ``deleted`` old articles and the
+        new ``items`` (some already moved)."""
+
+    def may_insert(self, text: str) -> bool:
+        """Whether a made-up text copies no old article's phrasing at length."""
 
 
 def _numbering_style(draft: Draft) -> str:
@@ -180,7 +135,7 @@ def _article_num(n: int, style: str) -> str:
     return f"Article {int_to_roman(n) if style == 'roman' else n}"
 
 
-def _rebuild(item: _Item, n: int, style: str) -> Provision:
+def rebuild_article(item: Item, n: int, style: str) -> Provision:
     """The item as article ``n``: eIds and nums by the naming convention."""
     num = _article_num(n, style)
     eid = eids.component("article", num)
@@ -224,7 +179,7 @@ def _longest_through(sequence: Sequence[int]) -> list[int]:
     return [f + b - 1 for f, b in zip(forward, backward)]
 
 
-def _moves_are_unambiguous(items: Sequence[_Item]) -> bool:
+def moves_are_unambiguous(items: Sequence[Item]) -> bool:
     """Whether the moved items are exactly the fewest that must be called moved (no other choice is as small)."""
     sequence: list[int] = []
     flags: list[bool] = []
@@ -245,25 +200,60 @@ def _moves_are_unambiguous(items: Sequence[_Item]) -> bool:
     return all(t < len(kept) for t, f in zip(through, flags) if f)
 
 
+def place_moved(items: list[Item], item: Item, rng: random.Random) -> None:
+    """Move ``item`` at least two places, so that it is unambiguously the one that moved; else leave it."""
+    origin = items.index(item)
+    items.pop(origin)
+    item.moved = True
+    for _ in range(6):
+        target = rng.randint(0, len(items))
+        if abs(target - origin) < 2:
+            continue
+        items.insert(target, item)
+        if moves_are_unambiguous(items):
+            return
+        items.pop(target)
+    item.moved = False
+    items.insert(origin, item)
+
+
+def distinct_articles(sources: Sequence[Draft]) -> list[Provision]:
+    """The articles of ``sources`` in order, each text once (the text apart from the number)."""
+    seen: set[str] = set()
+    found: list[Provision] = []
+    for draft in sources:
+        for article in draft.articles:
+            content = _content(article)
+            if content not in seen:
+                seen.add(content)
+                found.append(article)
+    return found
+
+
 class _Generator:
-    def __init__(self, draft: Draft, rng: random.Random, rates: Rates) -> None:
+    def __init__(self, draft: Draft, rng: random.Random, rates: Rates, guard: Guard | None = None,
+                 preamble: PreambleHook | None = None) -> None:
         self.draft = draft
         self.rng = rng
         self.rates = rates
-        self.vocabulary = _vocabulary(draft) or ["word"]
-        self.chain = _Chain(draft)
+        self.guard = guard
+        self.preamble = preamble
+        self.vocabulary = vocabulary([draft]) or ["word"]
+        self.chain = Chain(draft)
+        self.block_truth: tuple[BlockPair, ...] = ()
+        self.deleted: list[int] = []
 
     def run(self, seed: int) -> GeneratedPair:
         draft, rng, rates = self.draft, self.rng, self.rates
         articles = list(draft.articles)
-        items: list[_Item] = []
+        items: list[Item] = []
         deleted: list[int] = []
-        to_move: list[_Item] = []
+        to_move: list[Item] = []
         split_count = 0
         index = 0
         while index < len(articles):
             article = articles[index]
-            base = _Item(list(article.blocks), (index,), article.heading, source_eid=article.eid)
+            base = Item(list(article.blocks), (index,), article.heading, source_eid=article.eid)
             roll = rng.random()
             edges = [rates.modify, rates.move, rates.split, rates.merge, rates.delete]
             cumulative = [sum(edges[: k + 1]) for k in range(len(edges))]
@@ -277,13 +267,13 @@ class _Generator:
                 to_move.append(base)
             elif roll < cumulative[2] and (parts := self._split(article)) is not None:
                 for part in parts:
-                    items.append(_Item(edit_blocks(part, rates.edit, rng, self.vocabulary), (index,),
+                    items.append(Item(edit_blocks(part, rates.edit, rng, self.vocabulary), (index,),
                                        article.heading if part is parts[0] else None, keep_structure=False,
                                        split_of=split_count))
                 split_count += 1
             elif roll < cumulative[3] and index + 1 < len(articles):
                 blocks = [*article.blocks, *articles[index + 1].blocks]
-                items.append(_Item(edit_blocks(blocks, rates.edit, rng, self.vocabulary), (index, index + 1),
+                items.append(Item(edit_blocks(blocks, rates.edit, rng, self.vocabulary), (index, index + 1),
                                    article.heading, keep_structure=False))
                 index += 1
             elif roll < cumulative[4]:
@@ -291,13 +281,16 @@ class _Generator:
             else:
                 items.append(base)
             index += 1
+        if self.guard is not None:
+            deleted = self._keep_unclear_deletions(items, deleted)
+        self.deleted = deleted
         for _ in range(sum(1 for _ in articles if rng.random() < rates.insert)):
             items.insert(rng.randint(0, len(items)), self._inserted())
         for item in to_move:
             self._move(items, item)
 
         style = _numbering_style(draft)
-        new_articles = [_rebuild(item, n, style) for n, item in enumerate(items, start=1)]
+        new_articles = [rebuild_article(item, n, style) for n, item in enumerate(items, start=1)]
         others = self._other_provisions()
         head = [p for p, _ in others if p.kind != "conclusions"]
         tail = [p for p, _ in others if p.kind == "conclusions"]
@@ -308,7 +301,7 @@ class _Generator:
             origin=f"generated from {draft.id} with seed {seed}",
         )
         truth = self._truth(items, new_articles, deleted, others)
-        return GeneratedPair(draft, new, truth, seed)
+        return GeneratedPair(draft, new, truth, seed, self.block_truth)
 
     # -- operations ------------------------------------------------------------------------------
 
@@ -345,30 +338,39 @@ class _Generator:
         cut = self.rng.randint(round(0.3 * len(words)), round(0.7 * len(words)))
         return [[replace(block, body=" ".join(words[:cut]))], [replace(block, body=" ".join(words[cut:]))]]
 
-    def _inserted(self) -> _Item:
+    def _keep_unclear_deletions(self, items: list[Item], deleted: list[int]) -> list[int]:
+        """The deletions the guard allows; each one it vetoes is put back, unchanged, at its place."""
+        assert self.guard is not None
+        articles = self.draft.articles
+        allowed = []
+        for index in deleted:
+            if not self.guard.keeps(index, items):
+                allowed.append(index)
+                continue
+            article = articles[index]
+            at = next((k for k, item in enumerate(items) if item.sources and item.sources[0] > index), len(items))
+            items.insert(at, Item(list(article.blocks), (index,), article.heading, source_eid=article.eid))
+        return allowed
+
+    def _inserted(self) -> Item:
         count = self.rng.choice((1, 1, 2, 3))
         blocks = [
-            Block(eid="new", kind="paragraph", num=None, body=self.chain.text(self.rng, self.rng.randint(15, 60)),
-                  provenance=_GENERATED_PROVENANCE)
+            Block(eid="new", kind="paragraph", num=None, body=self._made_up_text(), provenance=GENERATED_PROVENANCE)
             for _ in range(count)
         ]
-        return _Item(blocks, (), keep_structure=False)
+        return Item(blocks, (), keep_structure=False)
 
-    def _move(self, items: list[_Item], item: _Item) -> None:
-        """Move ``item`` at least two places, so that it is unambiguously the one that moved; else leave it."""
-        origin = items.index(item)
-        items.pop(origin)
-        item.moved = True
-        for _ in range(6):
-            target = self.rng.randint(0, len(items))
-            if abs(target - origin) < 2:
-                continue
-            items.insert(target, item)
-            if _moves_are_unambiguous(items):
-                return
-            items.pop(target)
-        item.moved = False
-        items.insert(origin, item)
+    def _made_up_text(self) -> str:
+        text = self.chain.text(self.rng, self.rng.randint(15, 60))
+        for _ in range(20):
+            if self.guard is None or self.guard.may_insert(text):
+                break
+            text = self.chain.text(self.rng, self.rng.randint(15, 60))
+        return text
+
+    def _move(self, items: list[Item], item: Item) -> None:
+        if self.guard is None or self.guard.may_move(item, self.deleted, items):
+            place_moved(items, item, self.rng)
 
     def _other_provisions(self) -> list[tuple[Provision, Provision]]:
         """The title, preamble and conclusions, old and new (edited now and then, like the articles)."""
@@ -377,7 +379,9 @@ class _Generator:
             if provision.kind == "article":
                 continue
             changed = provision
-            if self.rng.random() < self.rates.modify:
+            if provision.kind == "preamble" and self.preamble is not None:
+                changed, self.block_truth = self.preamble(provision, self.rng)
+            elif self.rng.random() < self.rates.modify:
                 blocks = edit_blocks(provision.blocks, self.rates.edit, self.rng, self.vocabulary)
                 changed = replace(provision, blocks=tuple(blocks))
             result.append((changed, provision))
@@ -385,7 +389,7 @@ class _Generator:
 
     # -- truth -----------------------------------------------------------------------------------
 
-    def _truth(self, items: Sequence[_Item], new_articles: Sequence[Provision], deleted: Sequence[int],
+    def _truth(self, items: Sequence[Item], new_articles: Sequence[Provision], deleted: Sequence[int],
                others: Sequence[tuple[Provision, Provision]]) -> tuple[ProvisionPair, ...]:
         old_articles = self.draft.articles
         truth: list[ProvisionPair] = []
@@ -442,14 +446,14 @@ def draft_from_texts(draft_id: str, articles: Sequence[Sequence[str]], *,
         provisions.append(Provision(
             eid="preamble", kind="preamble", num=None, heading=None,
             blocks=tuple(Block(eid=f"preamble__recs__rec_{k}", kind="recital", num=None, body=text,
-                               provenance=_GENERATED_PROVENANCE)
+                               provenance=GENERATED_PROVENANCE)
                          for k, text in enumerate(preamble, start=1)),
         ))
     for index, paragraphs in enumerate(articles):
         num = nums[index] if nums is not None else f"Article {index + 1}"
-        item = _Item([Block(eid="new", kind="paragraph", num=None, body=text, provenance=_GENERATED_PROVENANCE)
+        item = Item([Block(eid="new", kind="paragraph", num=None, body=text, provenance=GENERATED_PROVENANCE)
                       for text in paragraphs], (), headings[index] if headings else None, keep_structure=False)
-        article = _rebuild(item, index + 1, "arabic")
+        article = rebuild_article(item, index + 1, "arabic")
         eid = eids.component("article", num, index + 1)
         blocks = tuple(replace(b, eid=eid + b.eid[len(article.eid):]) for b in article.blocks)
         provisions.append(replace(article, eid=eid, num=num, blocks=blocks, wid=wids[index] if wids else None))
@@ -469,29 +473,18 @@ def scale_draft(sources: Sequence[Draft], articles: int, seed: int = 0, vary: fl
     and drops the definitions, so that no two articles of the draft read alike.
     """
     rng = random.Random(seed)
-    pool: list[Provision] = []
-    seen: set[str] = set()
-    vocabulary: set[str] = set()
-    for draft in sources:
-        vocabulary.update(_vocabulary(draft))
-        for article in draft.articles:
-            content = _content(article)
-            if content not in seen:
-                seen.add(content)
-                pool.append(article)
+    pool = distinct_articles(sources)
     if not pool:
         raise ValueError("the sources have no article")
-    words = sorted(vocabulary)
+    words = vocabulary(sources)
     made: list[Provision] = []
     for n in range(1, articles + 1):
         source = pool[(n - 1) % len(pool)]
         blocks: list[Block] = [replace(b, wid=None) for b in source.blocks]
         if n > len(pool):
-            blocks = [replace(b, terms=(), body=" ".join(
-                rng.choice(words) if rng.random() < vary else token for token in b.body.split(" ")
-            )) for b in blocks]
-        item = _Item(blocks, (), source.heading, source_eid=source.eid)
-        made.append(_rebuild(item, n, "arabic"))
+            blocks = [replace(b, terms=(), body=vary_words(b.body, vary, rng, words)) for b in blocks]
+        item = Item(blocks, (), source.heading, source_eid=source.eid)
+        made.append(rebuild_article(item, n, "arabic"))
     first = sources[0]
     head = [p for p in first.provisions if p.kind in ("title", "preamble")]
     tail = [p for p in first.provisions if p.kind == "conclusions"]
