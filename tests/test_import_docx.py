@@ -16,7 +16,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from treaty_diff.errors import InputError
 from treaty_diff.model.draft import Draft
 from treaty_diff.model.numbers import roman_to_int
 from treaty_diff.read.akn import draft_to_xml, parse_bytes
@@ -71,7 +70,7 @@ def _number(paragraph: DocxParagraph, num_id: int, ilvl: int) -> None:
     ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
-_BLOCK_NUM = re.compile(r"^(?:(?P<dec>\d+)\.|\((?P<letter>[a-z])\)|\((?P<paren>\d+)\))$")
+_BLOCK_NUM = re.compile(r"^(?:(?P<dec>\d+)\.|\((?P<letter>[a-z])\)|\((?P<roman>[ivx]+)\)|\((?P<paren>\d+)\))$")
 
 
 def write_docx(draft: Draft, path: Path, numbered: bool) -> None:
@@ -116,8 +115,9 @@ def write_docx(draft: Draft, path: Path, numbered: bool) -> None:
                     continue
                 match = _BLOCK_NUM.match(block.num)
                 assert match, f"the fixture cannot express the number {block.num!r}"
-                level = 0 if match.group("dec") else 1
-                position = int(match.group("dec")) if level == 0 else ord(match.group("letter")) - ord("a") + 1
+                level = 0 if match.group("dec") else 2 if block.depth >= 2 else 1
+                position = (int(match.group("dec")) if level == 0 else ord(match.group("letter")) - ord("a") + 1
+                            if level == 1 else roman_to_int(block.num.strip("()")) or 0)
                 counters[level] = counters.get(level, 0) + 1
                 for deeper in [k for k in counters if k > level]:
                     del counters[deeper]
@@ -353,8 +353,9 @@ def test_hidden_text_and_field_codes_are_left_out(tmp_path: Path) -> None:
     assert any("hidden text" in w for w in result.warnings)
 
 
-def test_a_docx_that_is_not_a_treaty_is_one_clear_error(tmp_path: Path) -> None:
+def test_a_docx_that_is_not_a_treaty_is_a_draft_of_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "letter.docx"
     _document([("Normal", "Dear colleague,"), ("Normal", "Thank you.")]).save(str(path))
-    with pytest.raises(InputError, match="no article found"):
-        import_file(path)
+    draft = import_file(path).draft
+    assert [(p.kind, p.label, p.text) for p in draft.provisions] == [
+        ("paragraph", "paragraph 1", "Dear colleague,"), ("paragraph", "paragraph 2", "Thank you.")]

@@ -281,7 +281,7 @@ def test_any_text_gives_a_valid_draft_or_one_input_error(parts: list[str]) -> No
         assert str(error).startswith("fuzz.txt")
         assert "not valid" not in error.message or "imported draft" not in error.message
         return
-    assert result.draft.articles
+    assert result.draft.provisions  # structure is never required: any text is a draft
 
 
 @settings(max_examples=60, deadline=None)
@@ -306,7 +306,7 @@ def test_any_bytes_in_a_docx_give_a_draft_or_one_input_error(data: bytes) -> Non
 def test_a_file_of_only_header_lines_is_one_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "header.txt"
     path.write_text("# title: Article 1\n# reconstructed: Article 1\n# Article 2\n", encoding="utf-8")
-    with pytest.raises(InputError, match="no article found"):
+    with pytest.raises(InputError, match="no text: the file has only blank lines"):
         import_file(path)
 
 

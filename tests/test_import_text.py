@@ -410,17 +410,16 @@ def test_a_hash_without_a_space_does_not_start_a_header() -> None:
 # -- what cannot be placed -------------------------------------------------------------------------------------
 
 
-def test_a_part_heading_after_the_formula_is_moved_before_it_and_the_warning_says_so() -> None:
+def test_a_part_heading_after_the_formula_is_a_division_that_holds_the_articles_after_it() -> None:
     text = ("T\n\nThe Parties,\n\nConsidering things,\n\nHave agreed as follows:\n\nPART I GENERAL\n\n"
             "Article 1\n\nOne.\n")
     result = import_text(text, "part.txt", ImportOptions(provenance="verbatim"))
     preamble = result.draft.provision("preamble")
-    assert [b.text for b in preamble.blocks] == ["The Parties,", "Considering things,", "PART I GENERAL",
-                                                 "Have agreed as follows:"]
-    assert result.warnings == (
-        "part.txt:9: part or chapter heading 'PART I GENERAL' (drafts have no parts) stands after the formula "
-        "'Have agreed as follows:'; moved before the formula, to the end of the preamble's recitals (a draft has "
-        "nothing between the formula and the first article)",)
+    assert [b.text for b in preamble.blocks] == ["The Parties,", "Considering things,", "Have agreed as follows:"]
+    part, article = result.draft.provisions[2:]
+    assert (part.kind, part.eid, part.num, part.heading) == ("division", "part_1", "PART I", "GENERAL")
+    assert (article.eid, article.parent) == ("art_1", "part_1")
+    assert result.warnings == ()
 
 
 def test_text_after_the_formula_is_moved_before_it_and_the_warning_says_so() -> None:
@@ -441,9 +440,12 @@ def test_strict_mode_turns_the_first_warning_into_an_error_naming_the_line() -> 
     assert str(raised.value).startswith("strict.txt:11: '7' looks like a page number")
 
 
-def test_text_without_any_article_is_one_clear_error() -> None:
-    with pytest.raises(InputError, match="no article found"):
-        import_text("Just a letter.\n\nKind regards,\n", "letter.txt")
+def test_text_without_any_article_is_a_draft_of_paragraphs() -> None:
+    draft = import_text("Just a letter.\n\nKind regards,\n", "letter.txt").draft
+    assert [(p.kind, p.eid, p.label, p.text) for p in draft.provisions] == [
+        ("paragraph", "para_1", "paragraph 1", "Just a letter."),
+        ("paragraph", "para_2", "paragraph 2", "Kind regards,")]
+    assert draft.meta.document_type == "doc"
 
 
 @pytest.mark.parametrize("options", [

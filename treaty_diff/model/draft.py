@@ -1,7 +1,11 @@
 """The neutral model of a draft: frozen dataclasses, no XML.
 
 A :class:`Draft` is an ordered tuple of :class:`Provision` values (the title,
-the preamble, each article, the closing formula). A provision is an ordered
+the preamble, each article, the closing formula). A document without articles
+has other units: numbered sections or clauses, a resolution's operative
+paragraphs, or (the last resort) its plain paragraphs and table rows; parts,
+chapters and annexes are ``division`` provisions that hold the units after them
+(each unit names its division in ``parent``). A provision is an ordered
 tuple of :class:`Block` values: the paragraphs, chapeaux, points and recitals
 that the aligner pairs one level down. Every block carries its own
 :class:`Provenance`, because one provision may mix verbatim and reconstructed
@@ -20,7 +24,14 @@ from typing import Literal
 from treaty_diff.model.numbers import article_number
 
 ProvenanceStatus = Literal["verbatim", "reconstructed"]
-ProvisionKind = Literal["title", "preamble", "article", "conclusions"]
+ProvisionKind = Literal[
+    "title", "preamble", "article", "conclusions",
+    "section",  # a numbered section, clause or rule ("Section 2", "1. DEFINITIONS", "Rule 3")
+    "paragraph",  # an operative paragraph of a resolution, or a plain paragraph or table row of a document
+    "division",  # a part, chapter, annex...: its num and heading; it holds the provisions whose parent it is
+]
+#: Provision kinds that are not compared by content with the units (they pair with their namesake).
+FRAME_KINDS = ("title", "preamble", "conclusions")
 BlockKind = Literal[
     "p",  # a plain paragraph of the preface or the conclusions
     "title",  # the draft's title, in the preface
@@ -84,7 +95,13 @@ class Block:
 
 @dataclass(frozen=True)
 class Provision:
-    """A unit that ``compare`` pairs: the title, the preamble, an article, or the conclusions."""
+    """A unit that ``compare`` pairs: the title, the preamble, an article (or section, paragraph), a division, or
+    the conclusions.
+
+    ``name`` is how the document names the unit when its num alone does not ("operative paragraph 3", "table 1,
+    row 2"); ``parent`` is the eId of the division (part, chapter, annex) that holds it, if any; ``provenance``
+    is that of the num and heading of a provision without blocks (a division).
+    """
 
     eid: str
     kind: ProvisionKind
@@ -92,6 +109,9 @@ class Provision:
     heading: str | None
     blocks: tuple[Block, ...]
     wid: str | None = None
+    name: str | None = None
+    parent: str | None = None
+    provenance: Provenance | None = None
 
     @cached_property
     def text(self) -> str:
@@ -117,7 +137,9 @@ class Provision:
 
     @property
     def label(self) -> str:
-        """How a legal reader names this provision: "Article V", "the preamble"."""
+        """How a legal reader names this provision: "Article V", "the preamble", "operative paragraph 3"."""
+        if self.name:
+            return self.name
         if self.num:
             return self.num
         return {"title": "the title", "preamble": "the preamble", "conclusions": "the final clause"}.get(
@@ -127,6 +149,8 @@ class Provision:
     @property
     def provenance_status(self) -> Literal["verbatim", "reconstructed", "mixed"]:
         statuses = {block.provenance.status for block in self.blocks}
+        if not statuses and self.provenance is not None:
+            return self.provenance.status
         if len(statuses) == 1:
             return next(iter(statuses))  # type: ignore[return-value]
         return "mixed"
@@ -168,7 +192,11 @@ class DraftMeta:
     proponents: tuple[str, ...] = ()
     language: str = "en"
     status: str = "draft"
-    document_type: Literal["bill", "act"] = "bill"
+    document_type: Literal["bill", "act", "doc", "statement"] = "bill"
+    """The Akoma Ntoso document: a draft treaty (bill), a concluded one (act), a resolution (statement) or any
+    other document (doc)."""
+    document_name: str | None = None
+    """The Akoma Ntoso ``name`` of the document ("resolution", "code"); None for a treaty."""
     sources: tuple[Source, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -195,6 +223,12 @@ class Draft:
     def articles(self) -> tuple[Provision, ...]:
         return tuple(p for p in self.provisions if p.kind == "article")
 
+    @property
+    def units(self) -> tuple[Provision, ...]:
+        """The provisions of the body that hold text: articles, sections, paragraphs (not the frame, not the
+        divisions' headings)."""
+        return tuple(p for p in self.provisions if p.kind in ("article", "section", "paragraph"))
+
     @cached_property
     def definitions(self) -> tuple[Definition, ...]:
         return tuple(
@@ -212,7 +246,8 @@ class Draft:
         return sum(1 for token in tokenize(self.text) if is_word(token))
 
     def provision(self, key: str) -> Provision:
-        """Find a provision by eId, by num ("Article V", "V", "5") or by kind ("preamble")."""
+        """Find a provision by eId, by num ("Article V", "V", "5", "第五条"), by kind ("preamble") or by the name
+        reports give it ("operative paragraph 3", "Section 2.1")."""
         wanted = key.strip()
         for provision in self.provisions:
             if provision.eid == wanted or provision.kind == wanted:
@@ -221,9 +256,12 @@ class Draft:
         for provision in self.provisions:
             if provision.num and provision.num.casefold() == lowered:
                 return provision
+        for provision in self.provisions:
+            if provision.name and provision.name.casefold() == lowered:
+                return provision
         number = article_number(wanted)
         if number is not None:
-            for provision in self.articles:
-                if provision.num and article_number(provision.num) == number:
+            for provision in self.articles or self.units:
+                if provision.num and article_number(provision.num.rstrip(".")) == number:
                     return provision
         raise KeyError(key)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from treaty_diff.model.numbers import roman_to_int
+from treaty_diff.model.numbers import article_number, cjk_heading_number, cjk_to_int, number_value
 
 #: eId prefix of each element of the subset that carries an eId.
 PREFIX = {
@@ -28,7 +28,21 @@ PREFIX = {
     "wrapUp": "wrapup",
     "conclusions": "conclusions",
     "p": "p",
+    # the units and divisions of documents other than treaties with articles (docs/draft-format.md)
+    "section": "sec",
+    "subsection": "subsec",
+    "subparagraph": "subpara",
+    "rule": "rule",
+    "part": "part",
+    "chapter": "chp",
+    "title": "title",
+    "book": "book",
+    "hcontainer": "hcontainer",
+    "division": "dvs",
 }
+
+#: Elements whose printed number is read as a number ("Part II" is ``part_2``, "第三条" is ``art_3``).
+_COUNTED = {"article", "section", "subsection", "rule", "part", "chapter", "title", "book", "hcontainer", "division"}
 
 #: Elements that occur once in their parent and so take no number.
 UNNUMBERED = {"preface", "preamble", "recitals", "formula", "intro", "wrapUp", "conclusions"}
@@ -43,13 +57,24 @@ def num_value(element: str, num: str) -> str:
     ``1.`` gives ``1``, ``(a)`` gives ``a``, ``(iv)`` gives ``iv``.
     """
     text = num.strip()
-    if element == "article":
+    if element in _COUNTED:
+        whole = article_number(text) if element == "article" else cjk_heading_number(text)
+        if whole is not None and not text.isascii():
+            return str(whole)  # "Статья 3", "第三条"
         text = _ARTICLE_WORD.sub("", text)
+        words = text.split()
+        if len(words) > 1 and words[0].isalpha() and number_value(words[0]) is None:
+            text = " ".join(words[1:])  # "Part II", "Section 2.1", "Rule 3"
         first, _, rest = text.partition(" ")
-        value = roman_to_int(first.rstrip("."))
-        if value is not None:
+        value = number_value(first.rstrip("."))
+        if value is not None and not re.fullmatch(r"\d+(?:\.\d+)+\.?", first):
             text = f"{value}{rest}"
-    cleaned = re.sub(r"[^0-9A-Za-z]+", "", text).lower()
+    bare = text.strip("()（）. ")
+    if bare and not bare.isascii() and cjk_to_int(bare) is not None:
+        return str(cjk_to_int(bare))  # "(一)"
+    # "1.1" is 1-1 (not 11, which is "11.")
+    pieces = [re.sub(r"[^0-9A-Za-z]+", "", piece) for piece in re.split(r"(?<=\d)[.\-](?=\d)", text)]
+    cleaned = "-".join(piece for piece in pieces if piece).lower()
     return cleaned or "x"
 
 
@@ -58,6 +83,9 @@ def component(element: str, num: str | None = None, position: int = 1) -> str:
     prefix = PREFIX[element]
     if element in UNNUMBERED:
         return prefix
+    if num and element == "hcontainer" and len(num.split()) == 1 and cjk_to_int(num) is None \
+            and not any(ch.isdigit() for ch in num):
+        num = None  # "ANNEX", "附件": an annex without a number is named by its position
     if num:
         return f"{prefix}_{num_value(element, num)}"
     return f"{prefix}_{position}"

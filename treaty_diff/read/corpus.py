@@ -17,8 +17,8 @@ from treaty_diff.errors import InputError
 from treaty_diff.model.draft import Draft
 from treaty_diff.read.akn import parse_bytes, read_draft
 from treaty_diff.read.akn.reader import MAX_BYTES
-from treaty_diff.read.checklist import bundled_checklist_file
-from treaty_diff.read.kinds import is_importable
+from treaty_diff.read.formats import refuse_unsupported
+from treaty_diff.read.kinds import IMPORT_SUFFIXES, is_importable
 from treaty_diff.read.safe import read_resource
 
 #: The bundled drafts, in the order ``list`` shows them: the two PPWT drafts, then the concluded treaties.
@@ -70,10 +70,19 @@ def load_draft(spec: str, on_warning: Callable[[str], None] | None = None,
     if not exists and "/" not in spec and "." not in spec:
         raise InputError(spec, f"no such file, and not a bundled draft id{_did_you_mean(spec)} "
                                f"(bundled drafts: {', '.join(CORPUS_IDS)})")
+    if exists:  # a file of another format (OpenDocument, HTML, an image, ...) is named for what it is
+        refuse_unsupported(path, spec, (".xml", *IMPORT_SUFFIXES))
     if is_importable(path):
         from treaty_diff.read.importers import ImportOptions, import_file  # only here: importing costs ~40 ms
+        from treaty_diff.read.importers.run import ImportFailed
 
-        result = import_file(path, ImportOptions(provenance=provenance), location=spec)
+        try:
+            result = import_file(path, ImportOptions(provenance=provenance), location=spec)
+        except ImportFailed as failed:  # the warnings that explain the failure come before it
+            for message in failed.warnings:
+                if on_warning is not None:
+                    on_warning(message)
+            raise
         for message in result.warnings:
             if on_warning is not None:
                 on_warning(message)
@@ -90,6 +99,8 @@ def _did_you_mean(spec: str) -> str:
 def input_files(specs: tuple[str, ...]) -> tuple[Path, ...]:
     """The files that what a user typed (draft ids, checklist names, paths) stands for: a bundled draft's or
     checklist's file for its id or name, and the path itself (an output must not replace any of them)."""
+    from treaty_diff.read.checklist import bundled_checklist_file  # here: reading a draft needs no checklist
+
     files: list[Path] = []
     for spec in specs:
         resource = corpus_file(spec) if spec in CORPUS_IDS else bundled_checklist_file(spec)

@@ -24,6 +24,7 @@ from lxml import etree
 from treaty_diff.errors import InputError, ValidationFailed
 from treaty_diff.model import eids
 from treaty_diff.model.draft import Block, BlockKind, Draft, DraftMeta, Provenance, Provision, Source
+from treaty_diff.read.akn.hierarchy import HIER, UNIT_KINDS, HierarchyReader
 from treaty_diff.read.akn.names import AKN_NS, LANGUAGE_FROM_AKN, TD_NS
 from treaty_diff.read.hidden import hidden_character_warnings
 from treaty_diff.read.safe import hardened_parser, parse_untrusted, read_limited
@@ -47,7 +48,7 @@ def read_draft(path: Path | str, origin: str | None = None,
     data = read_limited(Path(path), location, MAX_BYTES, "a draft file")
     if not data.strip():
         raise InputError(location, "empty file: expected an Akoma Ntoso draft")
-    draft = parse_bytes(data, location)
+    draft = parse_bytes(data, location, on_warning)
     if on_warning is not None:
         for message in hidden_character_warnings(draft):
             on_warning(f"{location}: {message}")
@@ -77,8 +78,12 @@ def schema_path() -> str:
     return str(resources.files("treaty_diff.read.akn").joinpath("schema/treaty-akn.rng"))
 
 
-def parse_bytes(data: bytes, location: str) -> Draft:
-    """Parse, validate and convert a draft held in memory."""
+def parse_bytes(data: bytes, location: str, on_warning: Callable[[str], None] | None = None) -> Draft:
+    """Parse, validate and convert a draft held in memory.
+
+    A document without treaty-diff's metadata (written by another tool) is read for its text
+    (:mod:`treaty_diff.read.akn.foreign`); ``on_warning`` hears what of it has no place in a draft.
+    """
     root = parse_untrusted(data, location, MAX_BYTES, "a draft")
     if root.tag != _A + "akomaNtoso":
         raise InputError(
@@ -87,6 +92,14 @@ def parse_bytes(data: bytes, location: str) -> Draft:
             f"expected <akomaNtoso> in {AKN_NS})",
             line_of(root),
         )
+    from treaty_diff.read.akn.foreign import has_own_metadata, read_foreign  # the importers' parser: when needed
+
+    if not has_own_metadata(root) and root.find(f"{_A}*/{_A}meta") is not None:
+        draft, warnings = read_foreign(root, location)
+        for message in warnings:
+            if on_warning is not None:
+                on_warning(message)
+        return draft
     misplaced = _misplaced_elements(root, location)
     if misplaced:
         raise ValidationFailed(location, misplaced)
@@ -94,8 +107,7 @@ def parse_bytes(data: bytes, location: str) -> Draft:
     # libxml2's RelaxNG is quadratic in a long run of elements with attributes: a draft of 2,000 articles has
     # 2,000 td:provenance entries (2.4 s). All but the first are set aside while the schema is applied, and
     # checked one by one below (_check_provenance_entry), then put back where they were.
-    entries = root.findall(f"{_A}bill/{_A}meta/{_A}proprietary/{_T}draft/{_T}provenance") or root.findall(
-        f"{_A}act/{_A}meta/{_A}proprietary/{_T}draft/{_T}provenance")
+    entries = root.findall(f"{_A}*/{_A}meta/{_A}proprietary/{_T}draft/{_T}provenance")
     set_aside = entries[1:]
     anchor = entries[0] if entries else None
     for entry in set_aside:
@@ -125,9 +137,18 @@ _ALLOWED_CHILDREN = {
     "recitals": {"intro", "recital", "wrapUp"},
     "recital": {"num", "p"},
     "formula": {"p"},
-    "body": {"article"},
-    "article": {"num", "heading", "content", "paragraph", "list"},
-    "paragraph": {"num", "content", "list"},
+    "body": {"article", *HIER},
+    "mainBody": {"p", *HIER},
+    "article": {"num", "heading", "content", "paragraph", "subparagraph", "list"},
+    "section": {"num", "heading", "content", "subparagraph", "list", *HIER},
+    "part": {"num", "heading", *HIER},
+    "chapter": {"num", "heading", *HIER},
+    "title": {"num", "heading", *HIER},
+    "book": {"num", "heading", *HIER},
+    "division": {"num", "heading", *HIER},
+    "hcontainer": {"num", "heading", "content", *HIER},
+    "paragraph": {"num", "content", "list", "subparagraph"},
+    "subparagraph": {"num", "content", "list"},
     "list": {"intro", "point", "wrapUp"},
     "point": {"num", "content", "list"},
     "intro": {"p"},
@@ -192,7 +213,7 @@ def _local(element: etree._Element) -> str:
 
 
 @dataclass
-class _Builder:
+class _Builder(HierarchyReader):
     """Walks a schema-valid document and collects blocks and consistency problems."""
 
     location: str
@@ -203,6 +224,7 @@ class _Builder:
     used_provenance: set[str] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)
     positions: dict[etree._Element, int] = field(default_factory=dict)
+    unit_counts: dict[str, int] = field(default_factory=dict)
 
     def problem(self, element: etree._Element | None, message: str) -> None:
         line = line_of(element) if element is not None else None
@@ -223,8 +245,8 @@ class _Builder:
                 provisions.append(self._container(child, "title"))
             elif name == "preamble":
                 provisions.append(self._container(child, "preamble"))
-            elif name == "body":
-                provisions.extend(self._article(article) for article in child)
+            elif name in ("body", "mainBody"):
+                self._hier(child, None, provisions)
             elif name == "conclusions":
                 provisions.append(self._container(child, "conclusions"))
         for ref, (_, _, line) in self.provenance.items():
@@ -296,22 +318,24 @@ class _Builder:
             proponents=tuple(_text(p) for p in td.findall(_T + "proponent")),
             language=language,
             status=td.get("status", "draft"),
-            document_type="act" if _local(doc) == "act" else "bill",
+            document_type=_local(doc),  # type: ignore[arg-type]  # the schema allows these four
+            document_name=None if _local(doc) in ("bill", "act") else doc.get("name"),
             sources=tuple(self.sources.values()),
             notes=tuple(_raw_text(n) for n in td.findall(_T + "note")),
         )
 
     # -- provisions -----------------------------------------------------------------------------
 
-    def _article(self, article: etree._Element) -> Provision:
+    def _article(self, article: etree._Element, parent: str | None = None) -> Provision:
         num_el = article.find(_A + "num")
         heading_el = article.find(_A + "heading")
         num = _text(num_el) if num_el is not None else None
         eid = article.get("eId", "")
-        if not num:  # docs/draft-format.md: an article has a num (how a reader names it: "Article V")
+        element = _local(article)
+        if not num and element == "article":  # docs/draft-format.md: an article has a num ("Article V")
             self.problem(num_el if num_el is not None else article,
                          f"{eid or 'an article'}: an article needs a <num> with its number (\"Article 5\")")
-        self._check_eid(article, None, eids.component("article", num, self._position(article)))
+        self._check_unit_eid(article, parent, eids.component(element, num, self._unit_position(article)))
         blocks: list[Block] = []
         content = article.find(_A + "content")
         if content is not None:
@@ -320,17 +344,21 @@ class _Builder:
             self._children(article, eid, 0, blocks)
         return Provision(
             eid=eid,
-            kind="article",
+            kind=UNIT_KINDS[element],  # type: ignore[arg-type]
             num=num,
             heading=_text(heading_el) if heading_el is not None else None,
             blocks=tuple(blocks),
             wid=article.get("wId"),
+            name=article.get("title"),
+            parent=parent,
         )
 
-    def _container(self, element: etree._Element, kind: str) -> Provision:
-        eid = element.get("eId", "")
-        expected = eids.component(_local(element))
-        self._check_eid(element, None, expected)
+    def _container(self, element: etree._Element | None, kind: str,
+                   holder: etree._Element | None = None) -> Provision:
+        assert element is not None  # the schema requires the content of an hcontainer
+        eid = (holder if holder is not None else element).get("eId", "")
+        if holder is None:
+            self._check_eid(element, None, eids.component(_local(element)))
         blocks: list[Block] = []
         self._children(element, eid, 0, blocks)
         return Provision(eid=eid, kind=kind, num=None, heading=None, blocks=tuple(blocks))  # type: ignore[arg-type]
@@ -358,9 +386,9 @@ class _Builder:
                 blocks.append(self._block(child, eid, kind, num, depth, owner=child, is_p=False))
             elif name == "recital":
                 blocks.append(self._block(child, eid, "recital", self._num(child), depth, owner=child))
-            elif name in ("paragraph", "point"):
+            elif name in ("paragraph", "subparagraph", "point"):
                 content = child.find(_A + "content")
-                block_kind: BlockKind = "paragraph" if name == "paragraph" else "point"
+                block_kind: BlockKind = "point" if name == "point" else "paragraph"
                 if content is not None:
                     blocks.append(self._block(content, eid, block_kind, self._num(child), depth, owner=child))
                 else:

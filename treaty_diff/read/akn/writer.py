@@ -2,7 +2,10 @@
 
 The structure below a provision is rebuilt from the blocks' eIds: the eId
 ``art_6__para_1__list_1__point_a`` says that the point sits in list 1 of
-paragraph 1 of article 6. See ``docs/draft-format.md``.
+paragraph 1 of article 6. Divisions (parts, chapters, annexes) hold the units
+whose ``parent`` they are. A treaty is a ``bill`` (or ``act``) with a
+``body``; a resolution a ``statement`` and any other document a ``doc``, each
+with a ``mainBody``. See ``docs/draft-format.md``.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import re
 
 from lxml import etree
 
-from treaty_diff.model.draft import Block, Draft, Provision
+from treaty_diff.model.draft import FRAME_KINDS, Block, Draft, Provenance, Provision
 from treaty_diff.read.akn.names import AKN_NS, LANGUAGE_CODES, TD_NS, element_for_prefix
 
 _A = f"{{{AKN_NS}}}"
@@ -28,20 +31,42 @@ def term_id(term: str) -> str:
 def draft_to_xml(draft: Draft) -> bytes:
     """The draft as a UTF-8 Akoma Ntoso document (bytes, with an XML declaration)."""
     root = etree.Element(_A + "akomaNtoso", nsmap=_NSMAP)  # type: ignore[arg-type]
-    doc = etree.SubElement(root, _A + draft.meta.document_type, name="treaty")
+    meta = draft.meta
+    doc = etree.SubElement(root, _A + meta.document_type, name=meta.document_name or "treaty")
     _write_meta(doc, draft)
+    treaty = meta.document_type in ("bill", "act")
     body: etree._Element | None = None
-    for provision in draft.provisions:
-        if provision.kind == "article":
-            if body is None:
-                body = etree.SubElement(doc, _A + "body")
-            _write_provision(body, provision)
-        else:
-            if provision.kind == "conclusions" and body is None:
-                body = etree.SubElement(doc, _A + "body")
+    containers: dict[str, etree._Element] = {}
+    provisions = draft.provisions
+    for index, provision in enumerate(provisions):
+        if provision.kind in ("title", "preamble"):
             _write_provision(doc, provision)
-    if body is None:
-        raise ValueError("a draft needs at least one article")
+            continue
+        if body is None:
+            body = etree.SubElement(doc, _A + ("body" if treaty else "mainBody"))
+        if provision.kind == "conclusions":
+            if any(p.kind not in FRAME_KINDS for p in provisions[index + 1:]):
+                # an annex after the signatures: the conclusions stay in reading order, inside the body
+                holder = etree.SubElement(body, _A + "hcontainer", eId=provision.eid, name="conclusions")
+                _write_blocks(etree.SubElement(holder, _A + "content"), provision)
+            else:
+                _write_provision(doc, provision)
+            continue
+        parent = containers.get(provision.parent or "", body)
+        element = _write_provision(parent, provision)
+        if provision.kind == "division":
+            containers[provision.eid] = element
+    if body is None or not len(body):
+        if treaty:
+            raise ValueError("a draft needs at least one article")
+        if body is None:
+            body = etree.Element(_A + "mainBody")
+            conclusions = doc.find(_A + "conclusions")
+            if conclusions is not None:
+                conclusions.addprevious(body)
+            else:
+                doc.append(body)
+        etree.SubElement(body, _A + "p")  # the schema wants something in mainBody: an empty paragraph, no text
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
@@ -55,14 +80,43 @@ def provision_to_xml(provision: Provision) -> bytes:
 
 
 _CONTAINER = {"title": "preface", "preamble": "preamble", "conclusions": "conclusions"}
+_UNIT = {"article": "article", "section": "section", "paragraph": "paragraph"}
+#: The ``name`` of an hcontainer division, from the first word of its num.
+_HCONTAINER_NAMES = {"schedule": "schedule", "appendix": "appendix", "appendice": "appendix", "apéndice": "appendix",
+                     "attachment": "attachment"}
 
 
 def _write_provision(parent: etree._Element, provision: Provision) -> etree._Element:
-    if provision.kind == "article":
-        return _write_article(parent, provision)
+    if provision.kind in _UNIT:
+        return _write_unit(parent, provision, _UNIT[provision.kind])
+    if provision.kind == "division":
+        return _write_division(parent, provision)
     container = etree.SubElement(parent, _A + _CONTAINER[provision.kind], eId=provision.eid)
     _write_blocks(container, provision)
     return container
+
+
+def _write_division(parent: etree._Element, provision: Provision) -> etree._Element:
+    """A part, chapter, title, book, section or annex (an ``hcontainer``): its num and heading."""
+    tag = element_for_prefix(provision.eid.rsplit("__", 1)[-1].split("_")[0])
+    element = etree.SubElement(parent, _A + tag, eId=provision.eid)
+    if tag == "hcontainer":
+        word = (provision.num or "annex").split()[0].casefold()
+        element.set("name", _HCONTAINER_NAMES.get(word, "annex"))
+    _write_head(element, provision)
+    return element
+
+
+def _write_head(element: etree._Element, provision: Provision) -> None:
+    """A unit's or division's wId, name (``title``), num and heading."""
+    if provision.wid:
+        element.set("wId", provision.wid)
+    if provision.name:
+        element.set("title", provision.name)
+    if provision.num:
+        etree.SubElement(element, _A + "num").text = provision.num
+    if provision.heading:
+        etree.SubElement(element, _A + "heading").text = provision.heading
 
 
 def _write_meta(doc: etree._Element, draft: Draft) -> None:
@@ -70,7 +124,7 @@ def _write_meta(doc: etree._Element, draft: Draft) -> None:
     date = meta.date or "0001-01-01"
     date_name = "document" if meta.date else "unknown"
     lang3 = LANGUAGE_CODES.get(meta.language, meta.language)
-    work = f"/akn/un/{meta.document_type}/treaty/{date}/{meta.id}"
+    work = f"/akn/un/{meta.document_type}/{meta.document_name or 'treaty'}/{date}/{meta.id}"
     expression = f"{work}/{lang3}@"
     m = etree.SubElement(doc, _A + "meta")
     ident = etree.SubElement(m, _A + "identification", source=_SOURCE)
@@ -115,33 +169,30 @@ def _write_meta(doc: etree._Element, draft: Draft) -> None:
         etree.SubElement(td, _T + "proponent").text = name
     for source in meta.sources:
         etree.SubElement(td, _T + "source", id=source.id).text = source.description
-    for ref, block in _provenance_entries(draft):
-        etree.SubElement(
-            td, _T + "provenance", ref=ref, status=block.provenance.status, source=block.provenance.source.id
-        )
+    for ref, provenance in _provenance_entries(draft):
+        etree.SubElement(td, _T + "provenance", ref=ref, status=provenance.status, source=provenance.source.id)
     for note in meta.notes:
         etree.SubElement(td, _T + "note").text = note
 
 
-def _provenance_entries(draft: Draft) -> list[tuple[str, Block]]:
-    """One entry per provision whose blocks agree, else one per block."""
-    entries: list[tuple[str, Block]] = []
+def _provenance_entries(draft: Draft) -> list[tuple[str, Provenance]]:
+    """One entry per provision whose blocks agree (a division: its num and heading), else one per block."""
+    entries: list[tuple[str, Provenance]] = []
     for provision in draft.provisions:
-        if len({b.provenance for b in provision.blocks}) == 1:
-            entries.append((provision.eid, provision.blocks[0]))
+        if not provision.blocks:
+            if provision.provenance is not None:
+                entries.append((provision.eid, provision.provenance))
+        elif len({b.provenance for b in provision.blocks}) == 1:
+            entries.append((provision.eid, provision.blocks[0].provenance))
         else:
-            entries.extend((block.eid, block) for block in provision.blocks)
+            entries.extend((block.eid, block.provenance) for block in provision.blocks)
     return entries
 
 
-def _write_article(body: etree._Element, provision: Provision) -> etree._Element:
-    article = etree.SubElement(body, _A + "article", eId=provision.eid)
-    if provision.wid:
-        article.set("wId", provision.wid)
-    if provision.num:
-        etree.SubElement(article, _A + "num").text = provision.num
-    if provision.heading:
-        etree.SubElement(article, _A + "heading").text = provision.heading
+def _write_unit(body: etree._Element, provision: Provision, tag: str) -> etree._Element:
+    """An article, a section or a paragraph unit: num, heading, then one content or its blocks."""
+    article = etree.SubElement(body, _A + tag, eId=provision.eid)
+    _write_head(article, provision)
     if len(provision.blocks) == 1 and provision.blocks[0].eid == provision.eid:
         content = etree.SubElement(article, _A + "content")
         _write_p(content, provision.blocks[0])
@@ -182,7 +233,7 @@ def _fill_leaf(element: etree._Element, block: Block) -> None:
     if tag == "p":
         _set_text(element, block)
         return
-    if tag in ("paragraph", "point"):
+    if tag in ("paragraph", "subparagraph", "point"):
         if block.num:
             etree.SubElement(element, _A + "num").text = block.num
         content = etree.SubElement(element, _A + "content")

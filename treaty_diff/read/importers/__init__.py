@@ -13,7 +13,7 @@ draft's notes. Nothing is added to the text (no title paragraph is made up),
 and nothing depends on the day: importing a file twice gives the same draft.
 
 Bad input (too large, binary, not UTF-8/UTF-16/Windows-1252, characters that
-XML forbids, a damaged or hostile DOCX, no article at all) raises one
+XML forbids, a damaged or hostile DOCX, a file of another format, no text at all) raises one
 :class:`~treaty_diff.errors.InputError` naming the file and, where there is
 one, the line. With ``strict=True`` every warning is an error too. See
 ``docs/import.md`` for what is recognised and the limits.
@@ -30,8 +30,12 @@ This package's front door only re-exports; the work is done in:
   footers, footnotes, columns, hyphenation, languages); imported only when a PDF is read (PDFium is slow to
   load), so nothing PDF is re-exported here;
 - :mod:`.paragraphs`: the paragraph values every reader gives, and lines split into paragraphs;
-- :mod:`.structure`, :mod:`.articles`, :mod:`.blocks`, :mod:`.definitions`: the parser that places
-  paragraphs into a draft (preface, preamble, articles with their paragraphs and points, conclusions);
+- :mod:`.structure`, :mod:`.sections`, :mod:`.headings`, :mod:`.articles`, :mod:`.blocks`,
+  :mod:`.definitions`: the parser that places paragraphs into a draft, finding the structure that exists
+  (preface, preamble; articles, sections or paragraphs, and the parts, chapters and annexes that hold them;
+  their paragraphs and points; conclusions);
+- :mod:`.docx_content`: what a Word document holds besides its body's paragraphs (notes, text boxes, SmartArt;
+  images, headers, footers and comments, warned of);
 - :mod:`.dates`: dates written in the text.
 
 A limit is read in the module that defines it: to change one, change it there

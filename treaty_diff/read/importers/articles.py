@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from treaty_diff.model import eids
 from treaty_diff.model.draft import BlockKind
 from treaty_diff.model.numbers import int_to_roman, roman_to_int
+from treaty_diff.read.importers.headings import unmarked
 from treaty_diff.read.importers.paragraphs import PARAGRAPH_NUM, POINT_NUM, Notice, Paragraph
 
 
@@ -52,54 +53,96 @@ class PointList:
 
 @dataclass
 class ArticleNode:
+    """A unit of the body as the parser fills it: an article, and also a section or a paragraph unit
+    (``kind``) of a document without articles (see :mod:`.sections`)."""
+
     num: str
     heading: str | None
     line: int
     nodes: list[Item | PointList] = field(default_factory=list)
     stack: list[PointList] = field(default_factory=list)
     """The open lists, outermost first."""
+    kind: str = "article"
+    """article, section or paragraph."""
+    cell: tuple[int, int] | None = None
+    """For a table row of a document without structure: (table, row)."""
+    depth: int = 1
+    """For a section: how deep its number is ("2.1" is 2)."""
 
 
-def start_article(match: re.Match[str], para: Paragraph, articles: list[ArticleNode], seen: dict[str, ArticleNode],
-                  notices: list[Notice]) -> None:
+def start_article(match: re.Match[str], para: Paragraph, seen: dict[str, ArticleNode], previous: ArticleNode | None,
+                  notices: list[Notice]) -> ArticleNode | None:
+    """The article a heading line starts; None when its number was seen already (in the same division): its
+    text then goes on the article before it (``previous``), with a notice."""
     num = match.group("num")
     rest = match.group("rest")
     sep = (match.group("sep") or "").strip()
     dot = match.group("dot")
+    marks = match.groupdict().get("marks") or ""
     heading: str | None = None
     first: str | None = None
     if rest is not None:
         if dot:
             rest += dot
+        rest += marks
         if sep in ("-", "–", "—") or _looks_like_heading(rest):
-            heading = rest
+            heading = rest + para.notes
         else:
             first = rest
             if sep:
                 num += sep
-    elif dot:
-        num += dot
+    else:
+        num += (dot or "") + marks
     component = eids.component("article", num)
-    if component in seen:
-        previous = seen[component]
-        notices.append(Notice(f"{num} appears a second time (first on line {previous.line}); its text is kept "
-                              f"as a paragraph of {articles[-1].num}", para.line))
-        place_paragraph(articles[-1], replace(para, style=None), notices)
-        return
+    if component in seen and previous is not None:
+        notices.append(Notice(f"{num} appears a second time (first on line {seen[component].line}); its text is "
+                              f"kept as a paragraph of {previous.num}", para.line))
+        place_paragraph(previous, replace(para, style=None), notices)
+        return None
     article = ArticleNode(num, heading, para.line)
-    articles.append(article)
     seen[component] = article
     if first is not None:
-        place_paragraph(article, Paragraph(first, para.line), notices)
+        place_paragraph(article, Paragraph(first, para.line, notes=para.notes), notices)
+    elif heading is None and para.notes:
+        article.heading = para.notes.strip()  # the notes a bare heading line cites: kept, as its heading
+    return article
 
 
 def _looks_like_heading(body: str) -> bool:
+    body = unmarked(body) or body
+    if re.search("[\u3400-\u9fff]", body):  # Chinese: short, no final punctuation
+        return len(body) <= 20 and body[-1] not in ".;:,。；：，" and not POINT_NUM.match(body)
     return (len(body.split()) <= 12 and body[-1] not in ".;:,"
             and not POINT_NUM.match(body) and not PARAGRAPH_NUM.match(body))
 
 
 def place_paragraph(article: ArticleNode, para: Paragraph, notices: list[Notice]) -> None:
-    """Put one paragraph of an article's text where it belongs."""
+    """Put one paragraph of an article's text where it belongs; the notes it cites go with it."""
+    _place(article, para, notices)
+    if para.notes:
+        last = last_item(article)
+        if last is not None:
+            last.body += para.notes
+        elif article.heading is not None:
+            article.heading += para.notes
+
+
+def last_item(article: ArticleNode) -> Item | None:
+    """The item placed last in a unit (the last point of its last list, or its wrap-up)."""
+    node: Item | PointList | None = article.nodes[-1] if article.nodes else None
+    while node is not None:
+        if isinstance(node, PointList):
+            if node.wrapup is not None:
+                return node.wrapup
+            node = node.points[-1] if node.points else None
+        elif node.sub is not None and (node.sub.points or node.sub.wrapup):
+            node = node.sub
+        else:
+            return node
+    return None
+
+
+def _place(article: ArticleNode, para: Paragraph, notices: list[Notice]) -> None:
     body, line = para.text, para.line
     nodes = article.nodes
     if article.heading is None and not nodes and not para.listed and (
@@ -110,8 +153,9 @@ def place_paragraph(article: ArticleNode, para: Paragraph, notices: list[Notice]
     point = POINT_NUM.match(body)
     number = PARAGRAPH_NUM.match(body)
     if point:
-        token = point.group("t1") or point.group("t2")
-        _place_point(article, Item("point", point.group("num"), point.group("body"), line), token)
+        token = point.group("t1") or point.group("t2") or point.group("t3")
+        num = point.group("num") or point.group("cjk")
+        _place_point(article, Item("point", num, point.group("body"), line), token)
     elif number:
         article.stack.clear()
         nodes.append(Item("paragraph", number.group("num"), number.group("body"), line))
@@ -134,7 +178,7 @@ def _place_unnumbered(article: ArticleNode, item: Item) -> None:
         stack.clear()
         return
     top = stack[-1] if stack else None
-    if top is not None and top.style == "plain" and not top.points[-1].body.endswith("."):
+    if top is not None and top.style == "plain" and not unmarked(top.points[-1].body).endswith((".", "。")):
         top.points.append(Item("point", None, item.body, item.line))
         return
     stack.clear()
@@ -148,7 +192,7 @@ def _place_unnumbered(article: ArticleNode, item: Item) -> None:
 def _chapeau(nodes: list[Item | PointList], any_item: bool) -> Item | None:
     """The last paragraph, if it can introduce a list: it ends with a colon (or ``any_item``), and has none yet."""
     last = nodes[-1] if nodes else None
-    if isinstance(last, Item) and last.sub is None and (any_item or last.body.endswith(":")):
+    if isinstance(last, Item) and last.sub is None and (any_item or unmarked(last.body).endswith((":", "："))):
         return last
     return None
 
@@ -246,4 +290,4 @@ def _numbered_owner(nodes: list[Item | PointList]) -> Item | None:
     return None
 
 
-__all__ = ["ArticleNode", "Item", "PointList", "place_paragraph", "start_article"]
+__all__ = ["ArticleNode", "Item", "PointList", "last_item", "place_paragraph", "start_article"]

@@ -139,19 +139,23 @@ def _last_list(node: Item | PointList) -> PointList | None:
     return node.sub
 
 
-def article_provision(article: ArticleNode, provenance: Provenance, taken: set[str],
-                      notices: list[Notice], errors: list[Notice]) -> Provision:
-    eid = eids.component("article", article.num)
-    taken.add(eid)
-    nodes = _as_list_if_needed(article.nodes)
-    heading = article.heading
+def unit_provision(unit: ArticleNode, eid: str, name: str | None, parent: str | None, provenance: Provenance,
+                   notices: list[Notice], errors: list[Notice]) -> Provision:
+    """An article, section or paragraph unit as a provision named ``eid``: its blocks named below it.
+
+    The paragraphs of an article or a section are ``paragraph`` elements; those of a paragraph unit (an
+    operative paragraph, a table row) are ``subparagraph`` elements.
+    """
+    nodes = _as_list_if_needed(unit.nodes)
+    heading = unit.heading
+    label = name or unit.num or eid
     if not nodes and heading:
-        notices.append(Notice(f"{article.num} has a heading but no text; the heading is kept as its text",
-                              article.line))
-        nodes = [Item("paragraph", None, heading, article.line)]
+        notices.append(Notice(f"{label} has a heading but no text; the heading is kept as its text", unit.line))
+        nodes = [Item("paragraph", None, heading, unit.line)]
         heading = None
     definitions = bool(heading and DEFINITIONS_HEADING.search(heading))
-    builder = _Builder(provenance, definitions, notices, article.num)
+    builder = _Builder(provenance, definitions, notices, label)
+    child = "subparagraph" if unit.kind == "paragraph" else "paragraph"
     if len(nodes) == 1 and isinstance(nodes[0], Item) and nodes[0].num is None:
         only = nodes[0]
         if only.sub is None:
@@ -161,15 +165,18 @@ def article_provision(article: ArticleNode, provenance: Provenance, taken: set[s
     elif len(nodes) == 1 and isinstance(nodes[0], PointList):
         builder.list_blocks(nodes[0], eids.join(eid, "list_1"), None, 0, False)
     else:
-        for component, node in builder.siblings("paragraph", nodes):
+        for component, node in builder.siblings(child, nodes):
             para_eid = eids.join(eid, component)
             if isinstance(node, Item):
                 builder.item_blocks(para_eid, "paragraph", node, 0, False)
             else:
                 builder.list_blocks(node, eids.join(para_eid, "list_1"), None, 0, False)
     if not builder.blocks:
-        errors.append(Notice(f"{article.num} has no text (a draft's articles cannot be empty)", article.line))
-    return Provision(eid=eid, kind="article", num=article.num, heading=heading, blocks=tuple(builder.blocks))
+        errors.append(Notice(f"{label} has no text (a draft's articles cannot be empty)", unit.line))
+    kind: ProvisionKind = "article" if unit.kind == "article" else "section" if unit.kind == "section" else \
+        "paragraph"
+    return Provision(eid=eid, kind=kind, num=unit.num or None, heading=heading, blocks=tuple(builder.blocks),
+                     name=name, parent=parent)
 
 
 def _as_list_if_needed(nodes: list[Item | PointList]) -> list[Item | PointList]:
@@ -189,4 +196,4 @@ def _as_list_if_needed(nodes: list[Item | PointList]) -> list[Item | PointList]:
     return [Item(first.kind, None, first.body, first.line, PointList(points, style="numeric"))]
 
 
-__all__ = ["article_provision", "preamble_provision", "simple_provision"]
+__all__ = ["preamble_provision", "simple_provision", "unit_provision"]

@@ -1,7 +1,7 @@
 """Defined terms: which terms a block of treaty text defines.
 
-- 'the term "X" means ...' and '"X" means ...' (or '"X" or "Y" mean ...') are
-  definitions anywhere;
+- 'the term "X" means ...' (also "The term", "the expression", and "includes", "shall refer to") and
+  '"X" means ...' (or '"X" or "Y" mean ...') are definitions anywhere;
 - 'X means ...' and 'considered as "X"' are definitions only in a definitions
   context: a list introduced by "For the purpose(s) of this ..." (or "In this
   Treaty ...") or an article headed "Definitions" or "Use of terms".
@@ -20,7 +20,8 @@ DEFINITIONS_HEADING = re.compile(r"\b(?:definitions?|use of terms)\b", re.IGNORE
 _Q_OPEN = "[\"“]"
 _Q_CLOSE = "[\"”]"
 QUOTED_TERM_PATTERNS = (
-    re.compile(rf"\bthe term {_Q_OPEN}(?P<t1>[^\"”]+){_Q_CLOSE} means?\b"),
+    re.compile(rf"\b(?:[Tt]he|THE) (?:term|expression),? {_Q_OPEN}(?P<t1>[^\"”]+){_Q_CLOSE},? "
+               r"(?:means?|shall mean|includes?|shall include|shall refer to|refers? to)\b"),
     re.compile(
         rf"^(?:the |an? )?{_Q_OPEN}(?P<t1>[^\"”]+){_Q_CLOSE}(?: or (?:the )?{_Q_OPEN}(?P<t2>[^\"”]+){_Q_CLOSE})?"
         r" (?:means?|shall mean)\b"

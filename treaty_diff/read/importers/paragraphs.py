@@ -26,18 +26,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-ARTICLE_LINE = re.compile(
-    r"^(?P<num>(?:Article|ARTICLE|Art\.?|ART\.?)\s+(?:[IVXLCDM]+|\d+)(?:\s?(?:bis|ter|quater|BIS|TER|QUATER))?)"
-    r"(?:(?P<sep>\s*[-–—]\s*|\s*[:.]\s*|\s+(?=[A-Z(\[]))(?P<rest>\S.*))?(?P<dot>[.:])?$"
-)
+from treaty_diff.read.importers.headings import ARTICLE_LINE
+
 FORMULA = re.compile(
-    r"^(?:(?:have|hereby|do hereby|have hereby)\s+)?(?:agreed?|agrees)\s+"
-    r"(?:as follows|on the following|upon the following|to the following|the following)\b",
+    r"^(?:(?:(?:have|hereby|do hereby|have hereby)\s+)?(?:agreed?|agrees)\s+"
+    r"(?:as follows|on the following|upon the following|to the following|the following)\b"
+    r"|(?:have\s+)?(?:adopted|hereby adopt|subscribed?|subscribe)\s+(?:to\s+)?the following\b"
+    r"|(?:sont|ont)\s+convenus?\s+de ce qui suit|conviennent de ce qui suit"
+    r"|(?:han\s+)?conv(?:enido|ienen)\s+en lo siguiente"
+    r"|(?:согласились|договорились)\s+о нижеследующем"
+    r"|(?:(?:兹|特)?达成协议如下|议定如下|协议如下|協議如下)"
+    r"|(?:قد\s+)?اتفقت على ما يلي)",
     re.IGNORECASE,
 )
-PARAGRAPH_NUM = re.compile(r"^(?P<num>\d+(?:\.|\)))\s+(?P<body>\S.*)$", re.DOTALL)
+#: "1.", "1)", and sub-numbers "1.1", "2.3." (a paragraph of a section or clause).
+PARAGRAPH_NUM = re.compile(r"^(?P<num>\d+(?:\.\d+)*(?:\.|\))|\d+(?:\.\d+)+)\s+(?P<body>\S.*)$", re.DOTALL)
+#: "(a)", "a)", "(iv)", "(1)", "(A)", "(IV)", and Chinese "(一)", "（一）" (no space needed after a Chinese one).
 POINT_NUM = re.compile(
-    r"^(?P<num>\((?P<t1>[a-z]{1,2}|[ivxlc]+|\d+|[A-Z]|[IVXLC]+)\)|(?P<t2>[a-z]|[ivxlc]+)\))\s+(?P<body>\S.*)$",
+    r"^(?:(?P<num>\((?P<t1>[a-z]{1,2}|[ivxlc]+|\d+|[A-Z]|[IVXLC]+)\)|(?P<t2>[a-z]|[ivxlc]+)\))\s+"
+    r"|(?P<cjk>[(（](?P<t3>[〇一二三四五六七八九十]+)[)）])\s*)(?P<body>\S.*)$",
     re.DOTALL,
 )
 CONCLUSION = re.compile(
@@ -58,13 +65,24 @@ class Paragraph:
 
     ``line`` is the line of a text file, or the number of the paragraph of a
     DOCX (messages say "line" or "paragraph"). ``style`` is set from a DOCX paragraph style;
-    ``listed`` marks an item of a bulleted list (a point without a number).
+    ``listed`` marks an item of a bulleted list (a point without a number); ``cell`` is (table, row) for the
+    text of a table cell (numbered from 1 in the document), whose row is a unit of a document without structure;
+    ``notes`` the notes it cites.
     """
 
     text: str
     line: int
     style: ParagraphStyle | None = None
     listed: bool = False
+    cell: tuple[int, int] | None = None
+    notes: str = ""
+    """The text of the footnotes and endnotes the paragraph cites, each after its mark (" 1 A note."): kept
+    after the paragraph's text, in the same block, but not read when the paragraph is recognised."""
+
+    @property
+    def full(self) -> str:
+        """The paragraph's text with the notes it cites."""
+        return self.text + self.notes
 
 
 @dataclass(frozen=True)
@@ -86,7 +104,9 @@ def quote(text: str, limit: int = 60) -> str:
 def split_paragraphs(text: str, layout: bool = True) -> list[Paragraph]:
     """Paragraphs separated by blank lines, each with the line it starts on; inner lines joined by a space.
 
-    Inside a group of lines, a new paragraph also starts (see the module doc) at
+    Two or more lines in a row with tabs between words are a table (copied out of a word processor): each
+    line is a row, each tab-separated piece a cell (``Paragraph.cell``). Inside a group of lines, a new
+    paragraph also starts (see the module doc) at
     an article heading line, at the line after one, at a line that starts with
     a paragraph or point number after a line that ends a clause, and, when
     ``layout`` is true and the text is hard-wrapped, after a short line that
@@ -95,9 +115,21 @@ def split_paragraphs(text: str, layout: bool = True) -> list[Paragraph]:
     """
     paragraphs: list[Paragraph] = []
     group: list[tuple[str, int]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    rows = _table_rows(lines)
+    tables = 0
+    for number, line in enumerate(lines, start=1):
         stripped = line.strip()
-        if stripped:
+        if number in rows:
+            if group:
+                paragraphs.extend(split_group(group, layout))
+                group = []
+            if number - 1 not in rows:
+                tables += 1
+            row = rows[number]
+            paragraphs.extend(Paragraph(_WS.sub(" ", cell).strip(), number, cell=(tables, row))
+                              for cell in stripped.split("\t") if cell.strip())
+        elif stripped:
             group.append((stripped, number))
         elif group:
             paragraphs.extend(split_group(group, layout))
@@ -105,6 +137,21 @@ def split_paragraphs(text: str, layout: bool = True) -> list[Paragraph]:
     if group:
         paragraphs.extend(split_group(group, layout))
     return paragraphs
+
+
+def _table_rows(lines: Sequence[str]) -> dict[int, int]:
+    """The lines of tables copied as text: two or more lines in a row whose cells are separated by tabs; by line
+    number, the number of the row in its table."""
+    rows: dict[int, int] = {}
+    run: list[int] = []
+    for number, line in enumerate([*lines, ""], start=1):
+        if "\t" in line.strip():
+            run.append(number)
+            continue
+        if len(run) >= 2:
+            rows.update({line_number: row for row, line_number in enumerate(run, start=1)})
+        run = []
+    return rows
 
 
 #: A group of lines whose longest line is longer than this is not hard-wrapped: each line is a paragraph.

@@ -26,6 +26,7 @@ from treaty_diff.errors import InputError
 from treaty_diff.model.draft import Draft
 from treaty_diff.read.akn import draft_to_xml, parse_bytes
 from treaty_diff.read.akn import reader as akn_reader  # its MAX_BYTES, read when used
+from treaty_diff.read.formats import refuse_unsupported
 from treaty_diff.read.hidden import hidden_character_warnings
 from treaty_diff.read.importers import plaintext  # its MAX_TEXT_BYTES, read when used
 from treaty_diff.read.importers.docx import read_docx
@@ -44,6 +45,15 @@ if TYPE_CHECKING:
 #: text file's bytes, ``plaintext.MAX_TEXT_BYTES``, whatever the format), it keeps an import within seconds; the
 #: draft made must also fit a draft file (``reader.MAX_BYTES``, see :func:`_checked`).
 MAX_PARAGRAPHS = 50_000
+
+
+class ImportFailed(InputError):
+    """An import that failed after it had warnings to give: they explain the failure, and the CLI prints them
+    before the error line."""
+
+    def __init__(self, location: str, message: str, line: int | None, warnings: tuple[str, ...]) -> None:
+        self.warnings = warnings
+        super().__init__(location, message, line)
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,12 @@ def import_file(path: Path | str, options: ImportOptions | None = None, location
     options = options or ImportOptions()
     where = location or str(path)
     kind = IMPORT_SUFFIXES.get(path.suffix.lower())
+    try:  # a file of another format is named for what it is, by its ending or its first bytes
+        refuse_unsupported(path, where, (".xml", *IMPORT_SUFFIXES))
+    except InputError as error:
+        if kind is None:
+            raise InputError(where, f"{error.message} (expected .txt, .docx or .pdf)") from None
+        raise
     if kind is None:
         raise InputError(where, f"cannot import a {path.suffix or 'file without an ending'}: expected .txt, .docx "
                                 "or .pdf")
@@ -80,7 +96,8 @@ def import_file(path: Path | str, options: ImportOptions | None = None, location
         return _finish(list(pdf.paragraphs), list(pdf.notices), "page", path.name, "PDF", options, where, pdf=pdf)
     if kind == "docx":
         docx = read_docx(path, where)
-        return _finish(list(docx.paragraphs), list(docx.notices), "paragraph", path.name, "DOCX", options, where)
+        return _finish(list(docx.paragraphs), list(docx.notices), "paragraph", path.name, "DOCX", options, where,
+                       paginated=False)
     return import_text(decode_text(read_text_file(path, where), where), path.name, options, where)
 
 
@@ -104,7 +121,7 @@ def import_text(decoded: tuple[str, list[Notice]] | str, name: str, options: Imp
 
 def _finish(paragraphs: list[Paragraph], notices: list[Notice], unit: str, name: str, fmt: str,
             options: ImportOptions, where: str, inferred: int = 0, header: Header | None = None,
-            pdf: PdfText | None = None) -> ImportResult:
+            pdf: PdfText | None = None, paginated: bool = True) -> ImportResult:
     """Parse, fill in the metadata, turn notices into warnings, and check the draft by writing and reading it.
 
     ``pdf`` (for a PDF) adds what its reader decided to ``info``, its footnotes to the notes, and marks every
@@ -119,7 +136,7 @@ def _finish(paragraphs: list[Paragraph], notices: list[Notice], unit: str, name:
         span = "line 1" if len(header.lines) == 1 else f"lines 1-{len(header.lines)}"
         info.append(f"header: {span} ('# ' lines) are the file's header, not treaty text; "
                     "kept out of the text, in the draft's notes")
-    parsed: TextImport = parse_paragraphs(paragraphs, meta, provenance, where, inferred)
+    parsed: TextImport = parse_paragraphs(paragraphs, meta, provenance, where, inferred, paginated)
     if inferred:
         info.append(f"paragraph breaks: {inferred} inferred from the line layout (lines without blank lines "
                        "between paragraphs)")
@@ -127,11 +144,15 @@ def _finish(paragraphs: list[Paragraph], notices: list[Notice], unit: str, name:
     notices.extend(parsed.notices)
     if parsed.errors:
         first = parsed.errors[0]
-        raise InputError(where, _message("", first, unit)[2:] if unit != "line" else first.message,
-                         first.line if unit == "line" else None)
-    if not draft.articles:
-        raise InputError(where, "no article found: expected headings such as 'Article 1', 'ARTICLE I' or 'Art. 2' "
-                                "on a line of their own")
+        raise ImportFailed(where, _message("", first, unit)[2:] if unit != "line" else first.message,
+                           first.line if unit == "line" else None,
+                           tuple(_message(where, notice, unit) for notice in notices))
+    if not draft.provisions:
+        if unit == "line":
+            raise ImportFailed(where, "no text: the file has only blank lines (or '# ' header lines)", None,
+                               tuple(_message(where, notice, unit) for notice in notices))
+        notices.append(Notice("the document has no text to compare (only what the other warnings name); the "
+                              "draft is empty"))
     if pdf is not None:
         draft = pdf.locate(draft)
     meta = guessed_meta(draft, options, name, info, notices)
@@ -199,4 +220,4 @@ def _message(where: str, notice: Notice, unit: str) -> str:
     return f"{where}: {unit} {notice.line}: {notice.message}"
 
 
-__all__ = ["ImportResult", "import_file", "import_text"]
+__all__ = ["ImportFailed", "ImportResult", "import_file", "import_text"]

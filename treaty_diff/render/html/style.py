@@ -97,10 +97,12 @@ def stylesheet() -> str:
 html {{ background: {p["background"]}; color: {p["text"]}; }}
 body {{
   margin: 0 auto; padding: 1.25rem 1.5rem 3rem; max-width: 76rem;
-  font: 1rem/1.55 "Noto Serif", "DejaVu Serif", Georgia, "Times New Roman", serif;
+  font: 1rem/1.55 "Noto Serif", "DejaVu Serif", Georgia, "Times New Roman", "Noto Serif CJK SC", "Source Han Serif SC",
+    "Songti SC", SimSun, serif;
 }}
 h1, h2, h3, th, caption, .meta, .badge, nav, fieldset, .legend, .counts, footer, .banner, .ui {{
-  font-family: system-ui, "Noto Sans", "DejaVu Sans", Arial, sans-serif;
+  font-family: system-ui, "Noto Sans", "DejaVu Sans", Arial, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+    "Microsoft YaHei", sans-serif;
 }}
 h1 {{ font-size: 1.6rem; line-height: 1.25; margin: .5rem 0 1rem; }}
 h2 {{ font-size: 1.3rem; margin: 2rem 0 .75rem; padding-bottom: .2rem; border-bottom: 2px solid {p["text"]}; }}
