@@ -108,7 +108,7 @@ def test_a_format_that_contradicts_the_output_suffix_is_refused() -> None:
 
 
 def test_a_suffix_of_a_format_the_report_does_not_have_is_refused() -> None:
-    with pytest.raises(UsageError, match=r"cannot be written as '\.docx' \(formats: text, json, html\)"):
+    with pytest.raises(UsageError, match=r"cannot be written as '\.docx' \(formats: text, json, html, csv\)"):
         choose_format("coverage", None, "coverage.docx")
 
 
