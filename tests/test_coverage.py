@@ -21,7 +21,7 @@ from treaty_diff.read.checklist import load_checklist
 from treaty_diff.read.corpus import CORPUS_IDS, load_corpus, load_corpus_draft
 from treaty_diff.render.coverage import coverage_to_dict, coverage_to_text
 
-D08, D14, OST, PTBT, MOON = CORPUS_IDS
+D08, D14, OST, PTBT, MOON = CORPUS_IDS[:5]  # the drafts the checklist's expectations below were written for
 
 # element -> draft -> (status, eIds that must be cited, reason)
 EXPECTED: dict[str, dict[str, tuple[str, set[str], str]]] = {
@@ -34,7 +34,8 @@ EXPECTED: dict[str, dict[str, tuple[str, set[str], str]]] = {
     },
     "no-celestial-installation": {
         D08: ("covered", {"art_2"}, "Art. II: not to install such (any kinds of) weapons on celestial bodies"),
-        D14: ("partial", {"art_2"}, "general ban in outer space; celestial bodies only in the Art. I(c) definition"),
+        D14: ("covered", {"art_2"}, "Art. II: not place weapons in outer space, which the Art. I(c) definition of "
+                                    "'placed in outer space' extends to celestial bodies"),
         OST: ("partial", {"art_4"}, "Art. IV: WMD only; military bases forbidden but not weapons as such"),
         PTBT: ("absent", set(), "nothing on celestial bodies"),
         MOON: ("partial", {"art_3"}, "Art. 3(3)-(4): WMD on the moon only; military bases forbidden"),
@@ -49,7 +50,7 @@ EXPECTED: dict[str, dict[str, tuple[str, set[str], str]]] = {
     "no-force": {
         D08: ("covered", {"art_2"}, "Art. II: not to resort to the threat or use of force against space objects"),
         D14: ("partial", {"art_2"}, "Art. II protects only outer space objects of States Parties"),
-        OST: ("absent", set(), "no clause on the use of force (Art. III only refers to the Charter)"),
+        OST: ("partial", {"art_3"}, "by reference: Art. III binds the Parties to the Charter, which bans force"),
         PTBT: ("absent", set(), "no clause on the use of force"),
         MOON: ("partial", {"art_3"}, "Art. 3(2): threat or use of force on the moon or using the moon only"),
     },

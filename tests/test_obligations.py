@@ -3,7 +3,7 @@
 The tables below were written by reading each draft article by article,
 applying the policy in treaty_diff/obligations/extract.py: operative articles only;
 constitutive clauses (entry into force, duration, deposit, designations,
-"shall include", "shall be the subject of") are not obligations; a list of
+"shall include") are not obligations; a list of
 undertakings gives one entry each. Each row is (eId, modality, bearer, a
 distinctive fragment of the action). The extractor must reproduce each table
 exactly: every row found once, nothing else found.
@@ -32,14 +32,17 @@ PPWT_2008: list[Row] = [
     ("art_2", "prohibition", "States Parties", "install such weapons on celestial bodies"),
     ("art_2", "prohibition", "States Parties", "place such weapons in outer space in any other manner"),
     ("art_2", "prohibition", "States Parties", "resort to the threat or use of force against outer space objects"),
-    ("art_2", "prohibition", "States Parties", "assist or induce other States"),
+    ("art_2", "prohibition", "States Parties", "assist other States"),  # verbs sharing an object: one entry each
+    ("art_2", "prohibition", "States Parties", "induce other States"),
     ("art_3", "obligation", "each State Party", "take measures in accordance with its constitutional procedures"),
     ("art_4", "right", UNSPECIFIED, "exploration and use of outer space for peaceful purposes"),
     ("art_5", "right", "States Parties", "right of self-defence"),
     ("art_6", "obligation", "States Parties", "implement agreed confidence-building measures"),
+    ("art_6", "obligation", UNSPECIFIED, "be the subject of a separate additional protocol"),  # a protocol to make
     ("art_7", "obligation", "States Parties concerned", "resolve the problem by negotiation and cooperation"),
     ("art_7", "permission", "States Parties concerned", "refer it to the executive organization"),
     ("art_8", "obligation", "States Parties", "establish the executive organization"),
+    ("art_8", "obligation", UNSPECIFIED, "be the subject of a separate additional protocol"),
     ("art_9", "permission", "any State Party", "propose amendments"),
     ("art_9", "obligation", UNSPECIFIED, "be submitted to the Depositary"),
     ("art_9", "obligation", "the Depositary", "circulate it to all States Parties"),
@@ -56,15 +59,19 @@ PPWT_2014: list[Row] = [
     ("art_2", "prohibition", "States Parties", "place any weapons in outer space"),
     ("art_2", "prohibition", "States Parties", "resort to the threat or use of force against outer space objects"),
     ("art_2", "prohibition", "States Parties", "engage in outer space activities"),
-    ("art_2", "prohibition", "States Parties", "assist or induce other States"),
+    ("art_2", "prohibition", "States Parties", "assist other States"),
+    ("art_2", "prohibition", "States Parties", "induce other States"),
     ("art_3", "obligation", "each State Party", "take all necessary measures"),
     ("art_4", "right", "States Parties", "inherent right of individual or collective self-defence"),
     ("art_5", "obligation", "States Parties", "agreed transparency and confidence-building measures"),
+    ("art_5", "permission", UNSPECIFIED, "be the subject of a separate additional protocol"),  # 2008: shall
     ("art_6", "obligation", "States Parties", "establish the Executive Organization"),
     ("art_6", "obligation", "the Executive Organization", "receive for consideration inquiries"),
     ("art_6", "obligation", "the Executive Organization", "consider matters concerning compliance"),
-    ("art_6", "obligation", "the Executive Organization", "organize and conduct consultations"),
+    ("art_6", "obligation", "the Executive Organization", "organize consultations"),
+    ("art_6", "obligation", "the Executive Organization", "conduct consultations"),
     ("art_6", "obligation", "the Executive Organization", "undertake measures to put an end to the violation"),
+    ("art_6", "obligation", UNSPECIFIED, "be the subject of an additional protocol"),
     ("art_7", "obligation", "States Parties concerned", "be resolved by the States Parties concerned"),
     ("art_7", "permission", "any State Party concerned", "refer it to the Executive Organization"),
     ("art_8", "permission", "any State Party", "propose amendments"),
@@ -84,7 +91,9 @@ OST_1967: list[Row] = [
     ("art_1", "right", "States", "be free for exploration and use by all States"),
     ("art_1", "right", UNSPECIFIED, "free access to all areas of celestial bodies"),
     ("art_1", "right", UNSPECIFIED, "freedom of scientific investigation in outer space"),
-    ("art_1", "obligation", "States", "facilitate and encourage international co-operation"),
+    ("art_1", "obligation", "States", "facilitate international co-operation"),
+    ("art_1", "obligation", "States", "encourage international co-operation"),
+    ("art_2", "prohibition", UNSPECIFIED, "national appropriation by claim of sovereignty"),  # "is not subject to"
     ("art_3", "obligation", "States Parties", "carry on activities in the exploration and use of outer space"),
     ("art_4", "prohibition", "States Parties", "place in orbit around the earth any objects carrying nuclear weapons"),
     ("art_4", "prohibition", "States Parties", "install such weapons on celestial bodies"),
@@ -101,6 +110,7 @@ OST_1967: list[Row] = [
     ("art_6", "obligation", "States Parties", "bear international responsibility for national activities"),
     ("art_6", "obligation", "the State concerned", "require authorization and continuing supervision"),
     ("art_6", "obligation", "the international organization and States Parties", "be borne"),
+    ("art_7", "obligation", "each State Party", "internationally liable for damage"),  # "is internationally liable"
     ("art_8", "right", "a State Party", "retain jurisdiction and control over such object"),
     ("art_8", "obligation", UNSPECIFIED, "be returned to that State"),
     ("art_8", "obligation", "that State", "furnish identifying data"),
@@ -111,7 +121,7 @@ OST_1967: list[Row] = [
     ("art_9", "obligation", "a State Party", "undertake appropriate international consultations"),
     ("art_9", "permission", "a State Party", "request consultation concerning the activity or experiment"),
     ("art_10", "obligation", "States Parties", "consider on a basis of equality any requests"),
-    ("art_10", "obligation", UNSPECIFIED, "be determined by agreement between the States concerned"),
+    ("art_10", "obligation", "States concerned", "be determined by agreement between the States concerned"),
     ("art_11", "obligation", "States Parties", "inform the Secretary-General"),
     ("art_11", "recommendation", "the Secretary-General", "be prepared to disseminate it"),
     ("art_12", "obligation", UNSPECIFIED, "be open to representatives of other States Parties"),
@@ -119,6 +129,7 @@ OST_1967: list[Row] = [
     ("art_13", "obligation", "States Parties", "be resolved by the States Parties"),
     ("art_14", "permission", "any State", "accede to it at any time"),
     ("art_14", "obligation", "the Depositary Governments", "inform all signatory and acceding States"),
+    ("art_14", "obligation", "the Depositary Governments", "be registered by the Depositary Governments"),
     ("art_15", "permission", "any State Party", "propose amendments"),
     ("art_16", "permission", "any State Party", "give notice of its withdrawal"),
     ("art_17", "obligation", "the Depositary Governments", "be transmitted"),
@@ -128,7 +139,9 @@ PTBT_1963: list[Row] = [
     ("art_1", "obligation", "each Party", "prohibit any nuclear weapon test explosion"),
     ("art_1", "obligation", "each Party", "prevent any nuclear weapon test explosion"),
     ("art_1", "prohibition", "each Party", "carry out any nuclear weapon test explosion"),
-    ("art_1", "prohibition", "each Party", "causing, encouraging, or in any way participating in"),
+    ("art_1", "prohibition", "each Party", "causing the carrying out of any nuclear weapon test explosion"),
+    ("art_1", "prohibition", "each Party", "encouraging the carrying out of any nuclear weapon test explosion"),
+    ("art_1", "prohibition", "each Party", "participating in the carrying out of any nuclear weapon test explosion"),
     ("art_2", "permission", "any Party", "propose amendments"),
     ("art_2", "obligation", UNSPECIFIED, "be submitted to the Depositary Governments"),
     ("art_2", "obligation", "the Depositary Governments", "circulate it to all Parties"),
@@ -136,6 +149,7 @@ PTBT_1963: list[Row] = [
     ("art_2", "obligation", "the Depositary Governments", "invite all the Parties"),
     ("art_3", "permission", "any State", "accede to it at any time"),
     ("art_3", "obligation", "the Depositary Governments", "inform all signatory and acceding States"),
+    ("art_3", "obligation", "the Depositary Governments", "be registered by the Depositary Governments"),
     ("art_4", "right", "each Party", "withdraw from the Treaty"),
     ("art_4", "obligation", "each Party", "give notice of such withdrawal to all other Parties"),
     ("art_5", "obligation", "the Depositary Governments", "be transmitted"),
@@ -147,7 +161,8 @@ MOON_1979: list[Row] = [
     ("art_3", "prohibition", UNSPECIFIED, "threat or use of force or any other hostile act"),
     ("art_3", "prohibition", UNSPECIFIED, "use the moon in order to commit any such act"),
     ("art_3", "prohibition", "States Parties", "place in orbit around or other trajectory to or around the moon"),
-    ("art_3", "prohibition", "States Parties", "place or use such weapons on or in the moon"),
+    ("art_3", "prohibition", "States Parties", "place such weapons on or in the moon"),
+    ("art_3", "prohibition", "States Parties", "use such weapons on or in the moon"),
     ("art_3", "prohibition", UNSPECIFIED, "establishment of military bases"),
     ("art_3", "permission", UNSPECIFIED, "use of military personnel for scientific research"),
     ("art_3", "permission", UNSPECIFIED, "use of any equipment or facility"),
@@ -160,10 +175,12 @@ MOON_1979: list[Row] = [
     ("art_5", "obligation", UNSPECIFIED, "be given in respect of each mission"),
     ("art_5", "obligation", UNSPECIFIED, "be furnished upon completion of the mission"),
     ("art_5", "obligation", UNSPECIFIED, "be given periodically"),
+    ("art_5", "obligation", UNSPECIFIED, "be reported thereafter"),  # "need be reported"
     ("art_5", "obligation", "a State Party", "inform the other State of the timing"),
     ("art_5", "obligation", "States Parties", "inform the Secretary-General, as well as the public"),
     ("art_6", "right", "States Parties", "freedom of scientific investigation on the moon"),
-    ("art_6", "right", "States Parties", "collect on and remove from the moon samples"),
+    ("art_6", "right", "States Parties", "collect on the moon samples"),
+    ("art_6", "right", "States Parties", "remove from the moon samples"),
     ("art_6", "permission", "States Parties", "be used by them for scientific purposes"),
     ("art_6", "recommendation", "States Parties", "making a portion of such samples available"),
     ("art_6", "permission", "States Parties", "use mineral and other substances of the moon"),
@@ -175,6 +192,7 @@ MOON_1979: list[Row] = [
     ("art_7", "obligation", "States Parties", "report to other States Parties"),
     ("art_8", "permission", "States Parties", "pursue their activities in the exploration and use of the moon"),
     ("art_8", "permission", "States Parties", "Land their space objects on the moon"),
+    ("art_8", "permission", "States Parties", "launch them from the moon"),
     ("art_8", "permission", "States Parties", "Place their personnel"),
     ("art_8", "permission", UNSPECIFIED, "move or be moved freely"),
     ("art_8", "prohibition", "States Parties", "interfere with the activities of other States Parties"),
@@ -187,6 +205,7 @@ MOON_1979: list[Row] = [
     ("art_10", "obligation", "States Parties", "adopt all practicable measures to safeguard"),
     ("art_10", "obligation", "States Parties", "regard any person on the moon as an astronaut"),
     ("art_10", "obligation", "States Parties", "offer shelter"),
+    ("art_11", "prohibition", UNSPECIFIED, "national appropriation by any claim of sovereignty"),
     ("art_11", "right", "States Parties", "exploration and use of the moon without discrimination"),
     ("art_11", "obligation", "States Parties", "establish an international regime"),
     ("art_11", "obligation", "States Parties", "inform the Secretary-General"),
@@ -248,7 +267,7 @@ def _unmatched(found: tuple[Obligation, ...], table: list[Row]) -> tuple[list[Ro
     return missing, left
 
 
-@pytest.mark.parametrize("draft_id", CORPUS_IDS)
+@pytest.mark.parametrize("draft_id", list(TABLES))
 def test_every_obligation_of_a_bundled_draft_is_found_and_nothing_else(draft_id: str) -> None:
     found = extract_obligations(load_corpus_draft(draft_id))
     missing, extra = _unmatched(found, TABLES[draft_id])
@@ -257,9 +276,10 @@ def test_every_obligation_of_a_bundled_draft_is_found_and_nothing_else(draft_id:
         f"{o.eid} {o.modality} {o.bearer}: {o.action}" for o in extra)
 
 
-def test_the_hand_written_tables_cover_every_bundled_draft() -> None:
-    assert set(TABLES) == set(CORPUS_IDS)
-    assert {len(table) for table in TABLES.values()} == {22, 24, 42, 14, 80}
+def test_the_hand_written_tables_cover_the_first_five_bundled_drafts() -> None:
+    # The drafts added since (rescue-1968, liability-1972, registration-1975) are labelled in tests/data/labels.
+    assert set(TABLES) == set(CORPUS_IDS[:5])
+    assert [len(table) for table in TABLES.values()] == [25, 28, 46, 17, 85]
 
 
 @pytest.mark.parametrize("draft_id", CORPUS_IDS)
@@ -282,6 +302,8 @@ def test_the_undertakings_of_one_article_get_one_entry_each_with_their_own_quote
         "not to resort to the threat or use of force against outer space objects",
         "not to assist or induce other States, groups of States or international organizations to participate in "
         "activities prohibited by this Treaty",
+        "induce other States, groups of States or international organizations to participate in activities "
+        "prohibited by this Treaty",
     ]
 
 
@@ -353,10 +375,24 @@ def test_constitutive_clauses_are_not_obligations() -> None:
         "This Treaty shall enter into force on the date of the deposit of the tenth instrument of ratification.",
         "The Depositary of this Treaty shall be the Secretary-General of the United Nations.",
         "Such notice shall include a statement of the reasons.",
-        "The measures shall be the subject of a separate protocol.",
         "Amendments shall enter into force for each State Party accepting them.",
+        "This Treaty shall be open for signature by all States.",
+        "The Commission shall be composed of three members.",
     )
     assert _summary(draft) == []
+
+
+def test_a_protocol_to_be_made_is_a_duty_and_may_be_made_a_permission() -> None:
+    draft = _draft("The measures shall be the subject of a separate protocol.",
+                   "Such measures may be the subject of a separate additional protocol.")
+    assert [(m, b) for m, b, _ in _summary(draft)] == [("obligation", UNSPECIFIED), ("permission", UNSPECIFIED)]
+
+
+def test_an_instrument_registered_by_a_named_agent_is_that_agents_duty() -> None:
+    draft = _draft("This Treaty shall be registered by the Depositary Governments pursuant to Article 102 of the "
+                   "Charter of the United Nations.",
+                   "This Treaty shall be deposited in the archives of the Depositary Governments.")
+    assert [(m, b) for m, b, _ in _summary(draft)] == [("obligation", "the Depositary Governments")]
 
 
 def test_a_passive_with_an_agent_is_borne_by_the_agent_and_without_one_by_nobody_named() -> None:

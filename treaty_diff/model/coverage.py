@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from treaty_diff.model.obligations import Modality, Obligation
+from treaty_diff.model.obligations import Modality, ModalityOverride, Obligation
 
 Status = Literal["covered", "partial", "absent"]
 STATUSES: tuple[Status, ...] = ("covered", "partial", "absent")
@@ -49,6 +49,9 @@ class ChecklistElement:
     description: str
     modalities: tuple[Modality, ...]
     rules: tuple[Rule, ...]
+    #: Instruments that carry the element when a binding clause brings them in by reference (each group's terms
+    #: name the instrument; its reason says what the instrument requires).
+    references: tuple[TermGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class Citation:
     start: int
     end: int
     reconstructed: bool
+    #: The defined terms whose definitions supplied part of the match ("'placed in outer space' (Article I(c))").
+    via: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, obligation: Obligation) -> Citation:
@@ -93,15 +98,41 @@ class Citation:
 
 @dataclass(frozen=True)
 class Verdict:
-    """How one draft meets one element. A covered or partial verdict cites at least one provision."""
+    """How one draft meets one element. A covered or partial verdict cites at least one provision, unless an
+    analyst pinned it (``override``, the reason; ``tool`` is then the tool's own verdict). ``by_reference`` names
+    the instrument a partial verdict rests on when it comes from a clause that brings the instrument in."""
 
     status: Status
     citations: tuple[Citation, ...]
     reason: str
+    by_reference: str | None = None
+    override: str | None = None
+    tool: Verdict | None = None
 
     def __post_init__(self) -> None:
-        if self.status != "absent" and not self.citations:
+        if self.status != "absent" and not self.citations and self.override is None:
             raise ValueError(f"a {self.status} verdict must cite at least one provision")
+
+
+@dataclass(frozen=True)
+class VerdictOverride:
+    """An analyst's ruling: in ``draft``, element ``element`` has ``status``, for ``reason`` (``line``: where the
+    ruling stands in its file)."""
+
+    draft: str
+    element: str
+    status: Status
+    reason: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """An analyst's rulings, read from an overrides file: the modality of clauses, the verdict of elements."""
+
+    modalities: tuple[ModalityOverride, ...] = ()
+    verdicts: tuple[VerdictOverride, ...] = ()
+    source: str = ""
 
 
 @dataclass(frozen=True)

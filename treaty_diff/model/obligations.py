@@ -42,6 +42,17 @@ class Obligation:
     end: int
     context: str
     reconstructed: bool
+    #: The eIds of the points of a list that limit the clause (their words are among its conditions too).
+    scope: tuple[str, ...] = ()
+    #: Instruments the clause binds its bearer to by reference ("in accordance with international law, including
+    #: the Charter of the United Nations"), as written.
+    references: tuple[str, ...] = ()
+    #: The draft's defined terms the clause uses (their definitions are read as part of it).
+    terms: tuple[str, ...] = ()
+    #: The modality the tool found, when an analyst's override pinned another one (``modality``).
+    tool_modality: Modality | None = None
+    #: Why an analyst pinned the modality (None when nobody did).
+    override: str | None = None
 
     @property
     def bearer_named(self) -> bool:
@@ -51,6 +62,19 @@ class Obligation:
     def label(self) -> str:
         """How a reader cites the provision: "Article II", or the eId."""
         return self.num or self.eid
+
+
+@dataclass(frozen=True)
+class ModalityOverride:
+    """An analyst's ruling on one clause: in ``draft``, the clause of provision ``eid`` whose quote contains
+    ``quote`` has ``modality``, for ``reason``. ``line`` is where the ruling stands in its file."""
+
+    draft: str
+    eid: str
+    quote: str
+    modality: Modality
+    reason: str
+    line: int = 0
 
 
 @dataclass(frozen=True)

@@ -34,12 +34,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from treaty_diff.align import align
-from treaty_diff.model.alignment import Alignment, BlockPair, ChangeKind, ProvisionPair
+from treaty_diff.model.alignment import Alignment, BlockPair, ChangeKind, DefinitionPair, ProvisionPair
+from treaty_diff.model.coverage import Overrides
 from treaty_diff.model.draft import Draft
-from treaty_diff.model.obligations import ObligationChange, ObligationComparison
-from treaty_diff.obligations.extract import ExtractionMemo
+from treaty_diff.model.obligations import Obligation, ObligationChange, ObligationComparison
+from treaty_diff.obligations.defchanges import DefinitionMap, carried, definition_findings, definition_map
+from treaty_diff.obligations.extract import ExtractionMemo, extract_obligations
 from treaty_diff.obligations.features import ClauseFeatures, clause_features
 from treaty_diff.obligations.judge import judge
+from treaty_diff.obligations.overrides import apply_modality_overrides
 from treaty_diff.obligations.pairing import Candidate, Matching, candidates, match
 
 #: A dropped clause names the nearest clause of the other draft that shares at least this much wording (Dice).
@@ -56,29 +59,34 @@ def reverse_alignment(alignment: Alignment) -> Alignment:
                             for b in p.blocks), p.evidence)
         for p in alignment.pairs
     )
-    return Alignment(alignment.new, alignment.old, pairs, ())
+    definitions = tuple(DefinitionPair(flip[d.kind], d.new, d.old, d.renamed, d.similarity)
+                        for d in alignment.definitions)
+    return Alignment(alignment.new, alignment.old, pairs, definitions)
 
 
-def compare_obligations(old: Draft, new: Draft, alignment: Alignment | None = None) -> ObligationComparison:
+def compare_obligations(old: Draft, new: Draft, alignment: Alignment | None = None,
+                        overrides: Overrides | None = None) -> ObligationComparison:
     """Every clause of ``old`` (the reference draft) with its counterpart in ``new``, and the clauses ``new`` adds.
 
     ``alignment`` must be ``align(old, new)`` (computed when not given); to use
     ``new`` as the reference with an alignment at hand, pass
-    ``reverse_alignment(alignment)``.
+    ``reverse_alignment(alignment)``. ``overrides`` pins the modality of clauses (:mod:`.overrides`).
     """
     if alignment is None:
         alignment = align(old, new)
     elif alignment.old.id != old.id or alignment.new.id != new.id:
         raise ValueError(f"the alignment is of {alignment.old.id} -> {alignment.new.id}, not {old.id} -> {new.id}")
     memo: ExtractionMemo = {}  # the articles the drafts share word for word are read once
-    ref = clause_features(old, memo)
-    other = ref if new is old else clause_features(new, memo)  # a draft compared with itself is read once
+    ref = clause_features(old, memo, _pinned(old, memo, overrides))
+    other = ref if new is old else clause_features(new, memo, _pinned(new, memo, overrides))  # read once if the same
     found = candidates(alignment, ref, other)
     near_of: dict[int, list[Candidate]] = {}  # each reference clause's candidates that share some wording
     for candidate in found:
         if candidate.dice >= _NEAREST_DICE:
             near_of.setdefault(candidate.a.index, []).append(candidate)
     matching = match(found)
+    carried_by = _carried(found, matching, ref, other, old, new)
+    definitions = definition_map(alignment)
     fate_old = _fates(alignment, old, new, side=0)
     fate_new = _fates(alignment, old, new, side=1)
 
@@ -95,7 +103,8 @@ def compare_obligations(old: Draft, new: Draft, alignment: Alignment | None = No
             b = other[b_index]
             edge = matching.edges[(a.index, b_index)]
             shared = len(partners) > 1 or len(matching.partners_other[b_index]) > 1
-            keyed.append(((a.order, 0, b.order), _paired(a, b, edge, shared, matching, ref, other, new)))
+            keyed.append(((a.order, 0, b.order), _paired(a, b, edge, shared, matching, ref, other, new,
+                                                         definitions, carried_by.get((a.index, b_index)))))
             anchor_of[b_index] = max(anchor_of.get(b_index, nowhere), a.order)
     # An added clause comes after every reference clause of the provisions read before its own (the alignment's
     # reading order: the other draft's order, a deleted provision at its old place), and after the counterpart
@@ -123,6 +132,40 @@ def compare_obligations(old: Draft, new: Draft, alignment: Alignment | None = No
         reference_title=old.meta.title, other_title=new.meta.title,
         reference_total=len(ref), other_total=len(other),
     )
+
+
+def _pinned(draft: Draft, memo: ExtractionMemo, overrides: Overrides | None) -> tuple[Obligation, ...] | None:
+    """The draft's clauses with the modalities the overrides pin, or None (then extracted as usual)."""
+    if overrides is None or not overrides.modalities:
+        return None
+    return apply_modality_overrides(extract_obligations(draft, memo), overrides)
+
+
+def _carried(found: list[Candidate], matching: Matching, ref: list[ClauseFeatures], other: list[ClauseFeatures],
+             old: Draft, new: Draft) -> dict[tuple[int, int], str]:
+    """Clauses left without a counterpart that a clause of the other draft carries through its definitions
+    (:func:`.defchanges.carried`), added to the matching; the reason of each such pair."""
+    of_ref: dict[int, list[ClauseFeatures]] = {}
+    of_other: dict[int, list[ClauseFeatures]] = {}
+    by_pair: dict[tuple[int, int], Candidate] = {}
+    for c in found:
+        of_ref.setdefault(c.a.index, []).append(c.b)
+        of_other.setdefault(c.b.index, []).append(c.a)
+        by_pair[(c.a.index, c.b.index)] = c
+    reasons: dict[tuple[int, int], str] = {}
+    for a in ref:
+        if a.index not in matching.partners_ref:
+            found_a = carried(a, of_ref.get(a.index, []), new.id)
+            if found_a is not None:
+                reasons[(a.index, found_a.carrier.index)] = found_a.reason
+    for b in other:
+        if b.index not in matching.partners_other:
+            found_b = carried(b, of_other.get(b.index, []), old.id)
+            if found_b is not None:
+                reasons[(found_b.carrier.index, b.index)] = found_b.reason
+    for key in reasons:
+        matching.add(by_pair[key])
+    return reasons
 
 
 def _fates(alignment: Alignment, old: Draft, new: Draft, side: int) -> dict[str, str]:
@@ -164,8 +207,14 @@ def _added(b: ClauseFeatures, old: Draft, new: Draft, fates: dict[str, str]) -> 
 
 
 def _paired(a: ClauseFeatures, b: ClauseFeatures, edge: Candidate, shared: bool, matching: Matching,
-            ref: list[ClauseFeatures], other: list[ClauseFeatures], new: Draft) -> ObligationChange:
-    status, reasons, deciding = judge(a, b)
+            ref: list[ClauseFeatures], other: list[ClauseFeatures], new: Draft, definitions: DefinitionMap,
+            carried_reason: str | None = None) -> ObligationChange:
+    place = a.label if a.label == b.label else f"{a.label} (now {b.label})"
+    if carried_reason is not None:
+        return ObligationChange("changed", a.ob, b.ob, (carried_reason,), a.label, b.label,
+                                f"{place}: '{a.phrase}' is carried by a definition", shared=True,
+                                similarity=round(edge.score, 3))
+    status, reasons, deciding = judge(a, b, definition_findings(a, b, definitions))
     merged_with = [ref[i] for i in matching.partners_other[b.index] if i != a.index]
     split_into = [other[j] for j in matching.partners_ref[a.index] if j != b.index]
     if merged_with:
@@ -174,7 +223,6 @@ def _paired(a: ClauseFeatures, b: ClauseFeatures, edge: Candidate, shared: bool,
     if split_into:
         names = ", ".join(f"'{c.phrase}' ({c.label})" for c in split_into)
         reasons.insert(deciding, f"split in {new.id}: it also has the counterpart {names}")
-    place = a.label if a.label == b.label else f"{a.label} (now {b.label})"
     verdict = {"unchanged": "is unchanged", "changed": "is unchanged in force", "weakened": "is weakened",
                "strengthened": "is strengthened"}[status]
     return ObligationChange(status, a.ob, b.ob, tuple(reasons), a.label, b.label, f"{place}: '{a.phrase}' {verdict}",

@@ -19,15 +19,16 @@ Every extracted clause is read once into a :class:`ClauseFeatures`
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from treaty_diff.model.draft import Draft, Provision
+from treaty_diff.model.draft import Draft
 from treaty_diff.model.obligations import UNSPECIFIED, Obligation
+from treaty_diff.obligations.definitions import DefinedTerm, defined_terms, place_label
 from treaty_diff.obligations.extract import ExtractionMemo, extract_obligations
-from treaty_diff.text.tokens import obligation_words, stem
+from treaty_diff.obligations.words import lemma
+from treaty_diff.text.tokens import obligation_words
 
 _ARTICLES = frozenset({"the", "a", "an"})
 #: Words that say nothing of a clause's content.
@@ -43,13 +44,6 @@ UNIVERSAL_PHRASES = re.compile(
     r"|\bin\s+any\s+(?:other\s+)?(?:manner|way|form)\b|\bby\s+any\s+(?:other\s+)?means\b|\bwhatsoever\b",
     re.IGNORECASE,
 )
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def lemma(word: str) -> str:
-    """The stem of a casefolded word, verbal and plural endings cut (cached: a draft repeats its words, and every
-    clause is read several times)."""
-    return stem(word, inflections=True)
 
 
 def without_articles(text: str) -> Counter[str]:
@@ -109,6 +103,7 @@ class ClauseFeatures:
     full: Counter[str]  # the same with the conditions' words
     verb: str
     bearer: tuple[str, ...]
+    terms: tuple[DefinedTerm, ...] = ()  # the draft's defined terms the clause uses
 
     @property
     def text(self) -> str:
@@ -116,42 +111,38 @@ class ClauseFeatures:
 
     @property
     def phrase(self) -> str:
-        """How the clause is named in a reason: from its marker to the end ("shall not place any weapons ..."),
-        the action alone after a long marker ("Nothing in this Treaty ..."), or the quote when the action comes first
-        ("The establishment of military bases ... shall be forbidden")."""
+        """How the clause is named in a reason, always in the draft's own words: from its marker to the end
+        ("shall not place any weapons ..."), what follows a long marker ("Nothing in this Treaty ..."), or the quote
+        when the action comes first ("The establishment of military bases ... shall be forbidden")."""
         ob = self.ob
         at = ob.quote.find(ob.marker)
-        if len(ob.marker) > 24:
+        if len(ob.marker) > 24 and ob.action in ob.quote:
             return short(ob.action)
+        if at >= 0 and len(ob.marker) > 24:
+            return short(ob.quote[at + len(ob.marker):].strip(" ,"))
         if at >= 0 and ob.action in ob.quote[at:]:
             return short(ob.quote[at:])
         return short(ob.quote)
 
 
-def clause_features(draft: Draft, memo: ExtractionMemo) -> list[ClauseFeatures]:
-    """The clauses of a draft (:func:`.extract.extract_obligations`, with ``memo``), each read for comparing."""
+def clause_features(draft: Draft, memo: ExtractionMemo,
+                    obligations: tuple[Obligation, ...] | None = None) -> list[ClauseFeatures]:
+    """The clauses of a draft (:func:`.extract.extract_obligations`, with ``memo``, unless ``obligations`` are
+    given), each read for comparing."""
     order = {p.eid: i for i, p in enumerate(draft.provisions)}
     provisions = {p.eid: p for p in draft.provisions}
+    defined = {term.term: term for term in defined_terms(draft)}
     out = []
-    for index, ob in enumerate(extract_obligations(draft, memo)):
+    found = obligations if obligations is not None else extract_obligations(draft, memo)
+    for index, ob in enumerate(found):
         words = content(clause_text(ob))
-        out.append(ClauseFeatures(ob, index, (order[ob.eid], ob.start, ob.end), _where(provisions[ob.eid], ob.block),
-                                  words, words + content(" ".join(ob.conditions)), verb_key(ob.verb),
-                                  bearer_key(ob.bearer)))
+        out.append(ClauseFeatures(ob, index, (order[ob.eid], ob.start, ob.end),
+                                  place_label(provisions[ob.eid], ob.block), words,
+                                  words + content(" ".join(ob.conditions)), verb_key(ob.verb), bearer_key(ob.bearer),
+                                  tuple(defined[t] for t in ob.terms if t in defined)))
     return out
 
 
 def clause_text(ob: Obligation) -> str:
     """The action, with the subject of a passive or impersonal clause in front when the action leaves it out."""
     return f"{ob.object} {ob.action}" if ob.object and ob.object not in ob.action else ob.action
-
-
-def _where(provision: Provision, block_eid: str) -> str:
-    """"Article VII(2)", "Article VI(1)(a)": the provision and the numbers of the paragraphs leading to a block."""
-    nums: list[str | None] = []
-    for block in provision.blocks:
-        nums = [*nums[: block.depth], *([None] * (block.depth - len(nums))), block.num]
-        if block.eid == block_eid:
-            break
-    parts = "".join(f"({n.strip('.() ')})" for n in nums if n and n.strip(".() "))
-    return f"{provision.label}{parts}"

@@ -54,8 +54,10 @@ _MODALITY_WORDS: dict[Modality, str] = {
 }
 
 
-def judge(a: ClauseFeatures, b: ClauseFeatures) -> tuple[Status, list[str], int]:
-    """The status of a pair, its reasons (those that decide first), and how many reasons decide."""
+def judge(a: ClauseFeatures, b: ClauseFeatures,
+          definitions: list[Finding] | None = None) -> tuple[Status, list[str], int]:
+    """The status of a pair, its reasons (those that decide first), and how many reasons decide. ``definitions``:
+    the findings about the definitions the two clauses use (:mod:`.defchanges`), read as findings of the pair."""
     findings: list[Finding] = []
     modality = _modality_finding(a.ob, b.ob)
     if modality:
@@ -65,6 +67,7 @@ def judge(a: ClauseFeatures, b: ClauseFeatures) -> tuple[Status, list[str], int]
         findings.append(bearer)
     findings.extend(condition_findings(a, b))
     findings.extend(action_findings(a, b))
+    findings.extend(definitions or ())
     if not findings and not same_text(a.ob.quote, b.ob.quote):
         wording = amended(a.ob.quote, b.ob.quote)
         findings.append(Finding(wording or "the wording differs in punctuation or spacing"))

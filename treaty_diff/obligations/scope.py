@@ -69,11 +69,11 @@ from treaty_diff.obligations.features import (
     bearer_key,
     content,
     dice,
-    lemma,
     same_text,
     short,
     without_articles,
 )
+from treaty_diff.obligations.words import lemma
 from treaty_diff.text.tokens import word_matches
 
 _DIFF_OPTIONS = DiffOptions(ignore_case=True)
@@ -83,6 +83,10 @@ _TRANSPARENT = frozenset({"the", "a", "an", "such", "these", "those", "said", "a
 #: "States Parties to this Treaty" names the same parties as "States Parties".
 _PARTIES_TO = re.compile(
     r"\b(Part(?:y|ies))\s+to\s+(?:this|the\s+present|the)\s+(?:Treaty|Agreement|Convention|Protocol)\b", re.IGNORECASE)
+#: The instrument naming itself ("a protocol to this Treaty", "the Executive Organization of the Treaty"): it
+#: narrows nothing, as a bare plural is general already.
+_SELF_REFERENCE = re.compile(
+    r"\b(?:to|of)\s+(?:this|the\s+present|the)\s+(?:Treaty|Agreement|Convention|Protocol)\b", re.IGNORECASE)
 _INTENSIFIERS = re.compile(
     r"\ball\s+(?:necessary|appropriate|possible|feasible|practicable|effective)\b|\bevery\s+(?:effort|possible)\b"
     r"|\bfully\b|\bstrictly\b|\bpromptly\b|\bimmediately\b|\bwithout\s+delay\b",
@@ -128,28 +132,36 @@ class Finding:
     force: Direction = 0
 
 
+def _as_written(ob: Obligation) -> str:
+    """How a reason quotes a clause's bearer: its words as written (a true substring of the draft), else its name."""
+    return ob.bearer_text or ob.bearer
+
+
 def bearer_finding(a: Obligation, b: Obligation) -> Finding | None:
-    """How the bearer changed: the same parties, narrowed, widened, or others (None when it did not)."""
+    """How the bearer changed: the same parties, narrowed, widened, or others (None when it did not). The bearers are
+    quoted as the drafts word them ("'the States Parties concerned' becomes 'any of the States Parties
+    concerned'")."""
     if a.bearer == b.bearer:
         return None
     key_a, key_b = bearer_key(a.bearer), bearer_key(b.bearer)
+    old, new = _as_written(a), _as_written(b)
     if not key_a or not key_b:
         if not key_b:
-            return Finding(f"the clause no longer names who bears it (it was {a.bearer})")
-        return Finding(f"the clause now names who bears it: {b.bearer}")
+            return Finding(f"the clause no longer names who bears it (it was '{old}')")
+        return Finding(f"the clause now names who bears it: '{new}'")
     if key_a == key_b:
-        return Finding(f"the bearer '{a.bearer}' becomes '{b.bearer}' (the same parties)")
+        return Finding(f"the bearer '{old}' becomes '{new}' (the same parties)")
     added = Counter(key_b) - Counter(key_a)
     removed = Counter(key_a) - Counter(key_b)
     if added and not removed:
         if _COORDINATORS & set(added):
-            return Finding(f"the bearer is widened: '{a.bearer}' becomes '{b.bearer}'", scope=1)
-        return Finding(f"the bearer is narrowed: '{a.bearer}' becomes '{b.bearer}'", scope=-1)
+            return Finding(f"the bearer is widened: '{old}' becomes '{new}'", scope=1)
+        return Finding(f"the bearer is narrowed: '{old}' becomes '{new}'", scope=-1)
     if removed and not added:
         if _COORDINATORS & set(removed):
-            return Finding(f"the bearer is narrowed: '{a.bearer}' becomes '{b.bearer}'", scope=-1)
-        return Finding(f"the bearer is widened: '{a.bearer}' becomes '{b.bearer}'", scope=1)
-    return Finding(f"now borne by {b.bearer} instead of {a.bearer}")
+            return Finding(f"the bearer is narrowed: '{old}' becomes '{new}'", scope=-1)
+        return Finding(f"the bearer is widened: '{old}' becomes '{new}'", scope=1)
+    return Finding(f"now borne by '{new}' instead of '{old}'")
 
 
 def condition_kind(condition: str) -> ConditionKind:
@@ -239,6 +251,21 @@ def action_findings(a: ClauseFeatures, b: ClauseFeatures) -> list[Finding]:
     text_a, text_b = a.text, b.text
     if same_text(text_a.casefold(), text_b.casefold()):
         return []
+    findings = cue_findings(text_a, text_b)
+    if not findings:
+        findings.extend(pure_findings(text_a, text_b))
+        if findings:
+            return findings
+    recast = text_a != a.ob.action or text_b != b.ob.action  # a passive: show the clauses, not the actions
+    before, after = (a.ob.quote, b.ob.quote) if recast else (text_a, text_b)
+    if findings:  # the cues are reported already: the rest of the rewording, if any
+        before, after = (" ".join(_CUES.sub(" ", t).split()) for t in (before, after))
+    rest = amended(before, after, (a.ob.quote, b.ob.quote))
+    return findings + ([Finding(rest)] if rest else [])
+
+
+def cue_findings(text_a: str, text_b: str) -> list[Finding]:
+    """The cues of the module docstring (intensifiers, hedges, limiters, "including ...") added or removed."""
     findings: list[Finding] = []
     for pattern, narrows, what in ((_INTENSIFIERS, False, "intensifier"), (_HEDGES, True, "hedge"),
                                    (_LIMITERS, True, "limiter"), (_INCLUDING, False, "inclusion")):
@@ -248,24 +275,22 @@ def action_findings(a: ClauseFeatures, b: ClauseFeatures) -> list[Finding]:
             findings.append(Finding(f"the {what} '{phrase}' is added: the scope {_WAY[widens]}", _SIGN[widens]))
         for phrase in sorted((found_a - found_b).keys()):
             findings.append(Finding(f"the {what} '{phrase}' is removed: the scope {_WAY[narrows]}", _SIGN[narrows]))
-    if not findings:
-        findings.extend(_pure_findings(text_a, text_b))
-        if findings:
-            return findings
-    recast = text_a != a.ob.action or text_b != b.ob.action  # a passive: show the clauses, not the actions
-    before, after = (a.ob.quote, b.ob.quote) if recast else (text_a, text_b)
-    if findings:  # the cues are reported already: the rest of the rewording, if any
-        before, after = (" ".join(_CUES.sub(" ", t).split()) for t in (before, after))
-    rest = amended(before, after)
-    return findings + ([Finding(rest)] if rest else [])
+    return findings
 
 
-def _pure_findings(text_a: str, text_b: str) -> list[Finding]:
+def text_findings(text_a: str, text_b: str) -> list[Finding]:
+    """How a text's scope changed, read as an action is (cues first, then words only added or only removed): for
+    the wording of a definition."""
+    return cue_findings(text_a, text_b) or pure_findings(text_a, text_b)
+
+
+def pure_findings(text_a: str, text_b: str) -> list[Finding]:
     """When one text only adds words to the other (word order aside): each added run qualifies or adds an alternative.
 
     Runs of function words alone ("in", "to") say nothing about scope and are skipped.
     """
-    text_a, text_b = (_PARTIES_TO.sub(r"\1", UNIVERSAL_PHRASES.sub(" ", t)) for t in (text_a, text_b))
+    text_a, text_b = (_SELF_REFERENCE.sub(" ", _PARTIES_TO.sub(r"\1", UNIVERSAL_PHRASES.sub(" ", t)))
+                      for t in (text_a, text_b))
     spans_a = [m for m in word_matches(text_a) if m.group().casefold() not in _TRANSPARENT]
     spans_b = [m for m in word_matches(text_b) if m.group().casefold() not in _TRANSPARENT]
     keys_a = [lemma(m.group().casefold()) for m in spans_a]
@@ -310,30 +335,49 @@ def _pure_findings(text_a: str, text_b: str) -> list[Finding]:
     return findings
 
 
-def amended(text_a: str, text_b: str) -> str | None:
+def amended(text_a: str, text_b: str, within: tuple[str, str] | None = None) -> str | None:
     """"wording amended: 'x' becomes 'y', ..." for the first few differing stretches of two texts (case aside).
 
-    Each stretch is widened to whole words ("'or' becomes 'and/or'", not "'and/' is added").
+    Each stretch is widened to whole words ("'or' becomes 'and/or'", not "'and/' is added"). With ``within`` (the
+    two clauses' quotes), a stretch of ``text_a`` or ``text_b`` that is not in its quote (the texts were put
+    together from the clause, as an action with a shared object is) makes the quotes themselves compared instead,
+    so that every stretch shown is the drafts' own text.
     """
+    stretches = _stretches(text_a, text_b)
+    if within is not None and any(
+            (old and old.removesuffix(" …") not in " ".join(within[0].split()))
+            or (new and new.removesuffix(" …") not in " ".join(within[1].split())) for old, new in stretches):
+        stretches = _stretches(*within)
+    parts = []
+    for old, new in stretches:
+        if old and new:
+            parts.append(f"'{old}' becomes '{new}'")
+        elif old:
+            parts.append(f"'{old}' is left out")
+        else:
+            parts.append(f"'{new}' is added")
+    if not parts:
+        return None
+    more = f" (and {len(parts) - 3} more)" if len(parts) > 3 else ""
+    return "wording amended: " + ", ".join(parts[:3]) + more
+
+
+def _stretches(text_a: str, text_b: str) -> list[tuple[str, str]]:
+    """The differing stretches of two texts, as (old words, new words), each widened to whole words and shortened
+    to about 60 characters; one side is empty for a pure deletion or insertion."""
     segments = list(diff_texts(text_a, text_b, _DIFF_OPTIONS))
-    parts: list[str] = []
+    out: list[tuple[str, str]] = []
     for start, index in change_runs(segments):
         before = segments[start - 1].text if start > 0 else ""
         after = segments[index].text if index < len(segments) else ""
         deleted = "".join(s.text for s in segments[start:index] if s.op == "delete")
         inserted = "".join(s.text for s in segments[start:index] if s.op == "insert")
         changed = deleted or inserted
-        prefix = before.split()[-1] if before[-1:].strip() and changed[:1].strip() else ""
-        suffix = after.split()[0] if after[:1].strip() and changed[-1:].strip() else ""
+        # Widen a change glued to a word to the whole word ("'or' becomes 'and/or'"); punctuation is not glued.
+        prefix = before.split()[-1] if before[-1:].strip() and changed[:1].strip(" ,;:.") else ""
+        suffix = after.split()[0] if after[:1].strip() and changed[-1:].strip(" ,;:.") else ""
         old = short(f"{prefix}{deleted}{suffix}".strip(" ,;:"), 60)
         new = short(f"{prefix}{inserted}{suffix}".strip(" ,;:"), 60)
-        if old and new:
-            parts.append(f"'{old}' becomes '{new}'")
-        elif deleted:
-            parts.append(f"'{old}' is left out")
-        elif inserted:
-            parts.append(f"'{new}' is added")
-    if not parts:
-        return None
-    more = f" (and {len(parts) - 3} more)" if len(parts) > 3 else ""
-    return "wording amended: " + ", ".join(parts[:3]) + more
+        if old or new:
+            out.append((old, new))
+    return out

@@ -22,7 +22,9 @@ _SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z“\"(])")
 #: :func:`_trail_start` finds; this is its definition).
 CLAUSE_TRAIL = re.compile(r"(?:[\s,;:.]|\band\b|\bor\b)+$")
 _TRAIL_PUNCTUATION = frozenset(",;:.")
-_SPACES = re.compile(r"\s+")
+#: White space that :func:`clean` folds: a run of two or more, or one that is not a plain space (a single space is
+#: left as it is, so a text without either is not copied).
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Sentence:
     offset: int  # of text[0] in the provision text
     block: Block
     context: str
+    context_offset: int = 0  # of text[0] in the context
 
 
 def sentences(block: Block, body_offset: int, context_extra: str) -> Iterator[Sentence]:
@@ -85,4 +88,6 @@ def _trail_start(text: str, start: int, end: int) -> int:
 @functools.lru_cache(maxsize=1024)
 def clean(text: str) -> str:
     """A phrase with its white space folded to single spaces and surrounding spaces and punctuation dropped."""
+    if text.isascii() and "  " not in text and not any(c in text for c in "\n\t\r\x0b\x0c\x1c\x1d\x1e\x1f"):
+        return text.strip(" ,;:.")  # nothing to fold (the usual case), found without running the pattern
     return _SPACES.sub(" ", text).strip(" ,;:.")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import importlib
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import PurePath
 from typing import Any, ClassVar, Generic, TypeVar
@@ -66,6 +66,11 @@ class Renderer(ABC, Generic[Subject]):
     def render(self, value: Subject, options: RenderOptions) -> str | bytes:
         """The whole output: ``str`` for text formats, ``bytes`` when ``binary``."""
 
+    def chunks(self, value: Subject, options: RenderOptions) -> Iterator[str | bytes]:
+        """The same output in pieces, to be written as they come: what :meth:`render` returns, in one piece, unless
+        the renderer streams (the comparison JSON does: a large report is never whole in memory)."""
+        yield self.render(value, options)
+
 
 _REGISTRY: dict[tuple[str, str], type[Renderer[Any]]] = {}
 
@@ -96,6 +101,17 @@ BUILTIN: dict[tuple[str, str], Builtin] = {
     ("obligation-comparison", "text"): Builtin("treaty_diff.render.obligations", _TEXT, frozenset({"changed_only"})),
     ("obligation-comparison", "json"): Builtin("treaty_diff.render.obligations", _JSON),
     ("obligation-comparison", "html"): Builtin("treaty_diff.render.obligations", _HTML, frozenset({"changed_only"})),
+    ("obligations", "csv"): Builtin("treaty_diff.render.csv", (".csv",)),
+    ("coverage", "csv"): Builtin("treaty_diff.render.csv", (".csv",)),
+    ("obligation-comparison", "csv"): Builtin("treaty_diff.render.csv", (".csv",)),
+    ("history", "text"): Builtin("treaty_diff.render.history_text", _TEXT, frozenset({"color"})),
+    ("history", "json"): Builtin("treaty_diff.render.history_json", _JSON),
+    ("history", "html"): Builtin("treaty_diff.render.history_html", _HTML),
+    ("history", "docx"): Builtin("treaty_diff.render.history_docx", _DOCX,
+                                 frozenset({"author", "date", "redline_only", "static", "moves"})),
+    ("three-way", "text"): Builtin("treaty_diff.render.history_threeway", _TEXT, frozenset({"color"})),
+    ("three-way", "json"): Builtin("treaty_diff.render.history_json", _JSON),
+    ("three-way", "html"): Builtin("treaty_diff.render.history_threeway_html", _HTML),
 }
 
 

@@ -25,14 +25,21 @@ def citation_dict(citation: Citation) -> dict[str, Any]:
         "start": citation.start,
         "end": citation.end,
         "provenance": "reconstructed" if citation.reconstructed else "verbatim",
+        "via": list(citation.via),
     }
 
 
 def verdict_dict(verdict: Verdict) -> dict[str, Any]:
+    """A verdict: status, citations, reason; ``by_reference`` (the instrument a verdict by reference rests on, or
+    null); ``override`` (the analyst's reason, or null) and ``tool`` (the tool's own verdict when an analyst pinned
+    this one, else null)."""
     return {
         "status": verdict.status,
         "citations": [citation_dict(c) for c in verdict.citations],
         "reason": verdict.reason,
+        "by_reference": verdict.by_reference,
+        "override": verdict.override,
+        "tool": verdict_dict(verdict.tool) if verdict.tool is not None else None,
     }
 
 
@@ -73,10 +80,13 @@ def _short(citation: Citation) -> str:
 
 
 def _cell(verdict: Verdict) -> str:
-    if verdict.status == "absent":
-        return "absent"
+    """A cell of the matrix: "covered (II*)", "partial, by reference (III)", "covered! (analyst; tool: absent)"."""
+    status = verdict.status + (", by reference" if verdict.by_reference else "")
     labels = list(dict.fromkeys(_short(c) for c in verdict.citations))
-    return f"{verdict.status} ({', '.join(labels)})"
+    cited = f" ({', '.join(labels)})" if labels else ""
+    if verdict.tool is not None:
+        return f"{status}!{cited} (tool: {verdict.tool.status})"
+    return status + cited
 
 
 def coverage_to_text(report: CoverageReport) -> str:
@@ -93,15 +103,22 @@ def coverage_to_text(report: CoverageReport) -> str:
                                 *(c.ljust(w) for c, w in zip(row_cells, widths))]).rstrip())
     lines.append("")
     lines.append("In brackets: the articles cited. * reconstructed text, NOT the official wording.")
+    if any(v.tool is not None for row in report.rows for v in row.verdicts):
+        lines.append("! pinned by an analyst (overrides file); the tool's own verdict is given beside it.")
     lines.append("")
     lines.append("Verdicts")
     for row in report.rows:
         lines.append(f"{row.element.id}: {row.element.label}")
         for draft_id, verdict in zip(ids, row.verdicts):
-            lines.append(f"  {draft_id}: {verdict.status} — {verdict.reason}")
+            if verdict.tool is not None:
+                lines.append(f"  {draft_id}: {verdict.status} (pinned by an analyst: {verdict.override})")
+                lines.append(f"    the tool's own verdict: {verdict.tool.status} — {verdict.tool.reason}")
+            else:
+                lines.append(f"  {draft_id}: {verdict.status} — {verdict.reason}")
             for citation in verdict.citations:
                 flag = " [reconstructed]" if citation.reconstructed else ""
-                lines.append(f"    {citation.label} ({citation.eid}){flag}: “{citation.quote}”")
+                via = f" (through the definition of {', '.join(citation.via)})" if citation.via else ""
+                lines.append(f"    {citation.label} ({citation.eid}){flag}: “{citation.quote}”{via}")
     lines.append("")
     lines.append("Gaps")
     for draft_id in ids:
@@ -187,10 +204,18 @@ def _element_cell(element: ChecklistElement) -> Element:
 
 def _verdict_cell(verdict: Verdict) -> Element:
     """The verdict's status, each citation (labelled, its quote marked when reconstructed), then the reason."""
-    cell = h_raw("td", {"class": verdict.status}, h_raw("div", {"class": "status"}, verdict.status))
+    status = verdict.status + (", by reference" if verdict.by_reference else "")
+    cell = h_raw("td", {"class": verdict.status}, h_raw("div", {"class": "status"}, status))
     for citation in verdict.citations:
         label = citation.label + (" (reconstructed)" if citation.reconstructed else "")
         quote = h_raw("q", {"class": "reconstructed" if citation.reconstructed else None}, citation.quote)
         cell.append(h_raw("div", None, h_raw("strong", None, label + ": "), quote))
-    cell.append(h_raw("div", {"class": "reason"}, verdict.reason))
+        if citation.via:
+            cell.append(h_raw("div", {"class": "reason"}, f"through the definition of {', '.join(citation.via)}"))
+    if verdict.tool is not None:
+        cell.append(h_raw("div", {"class": "reason"}, f"Pinned by an analyst: {verdict.override}"))
+        cell.append(h_raw("div", {"class": "reason"},
+                          f"The tool's own verdict: {verdict.tool.status} — {verdict.tool.reason}"))
+    else:
+        cell.append(h_raw("div", {"class": "reason"}, verdict.reason))
     return cell

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from treaty_diff.model.draft import Draft
-from treaty_diff.model.obligations import MODALITIES, STATUSES, DraftObligations, Obligation, ObligationComparison
+from treaty_diff.model.obligations import (
+    MODALITIES,
+    STATUSES,
+    DraftObligations,
+    Obligation,
+    ObligationChange,
+    ObligationComparison,
+    Status,
+)
 from treaty_diff.render.base import Renderer, RenderOptions, register
 from treaty_diff.render.html.obligations import PAGE, obligations_table
 from treaty_diff.render.page import json_text, standalone_page
@@ -69,7 +77,7 @@ def obligations_to_text(draft: Draft, obligations: tuple[Obligation, ...]) -> st
             lines.append(f"  {number}. {item.modality.upper()}: {item.bearer} — {item.action}{flag}")
             for condition in item.conditions:
                 lines.append(f"     condition: {condition}")
-            lines.append(f"     “{item.quote}” [{item.start}:{item.end}]")
+            lines.append(f"     “{item.quote}”")
         lines.append("")
     if not obligations:
         lines.append("No deontic clause found.")
@@ -121,8 +129,54 @@ def _quote_line(sign: str, draft_id: str, label: str | None, ob: Obligation) -> 
     return f"    {sign} {draft_id}, {label}: “{ob.quote}”{flag}"
 
 
+#: The statuses the table at the top of the text report lists, in this order (the others are counted).
+TABLE_STATUSES: tuple[Status, ...] = ("dropped", "weakened", "strengthened", "added")
+#: How a status reads in the text report ("changed" keeps its force: its wording alone changed).
+STATUS_WORDS: dict[Status, str] = {"changed": "reworded", "unchanged": "unchanged", "dropped": "dropped",
+                                   "weakened": "weakened", "strengthened": "strengthened", "added": "added"}
+#: The text report's width: the table's clauses are shortened to stay within it.
+WIDTH = 100
+
+
+def status_label(change: ObligationChange) -> str:
+    """The status in plain words: "dropped", "weakened: shall -> may" (when the modality changed: its words, or
+    its name when they are long), "reworded" (the same force, other words)."""
+    label = STATUS_WORDS[change.status]
+    old, new = change.old, change.new
+    if old is not None and new is not None and old.modality != new.modality:
+        short = max(len(old.marker), len(new.marker)) <= 12
+        label += f": {old.marker} -> {new.marker}" if short else f": {old.modality} -> {new.modality}"
+    return label
+
+
+def obligation_table(comparison: ObligationComparison) -> list[str]:
+    """The obligations dropped, weakened, strengthened and added, one line each (status, where it stood, where
+    it stands, the clause), within :data:`WIDTH` columns; then how many were reworded or left unchanged."""
+    listed = [c for status in TABLE_STATUSES for c in comparison.changes if c.status == status]
+    rows = [["status", comparison.reference, comparison.other, "clause"]]
+    for change in listed:
+        either = change.old or change.new
+        clause = either.quote if either is not None else ""
+        rows.append([status_label(change), change.old_label or "-", change.new_label or "-", clause])
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    room = max(WIDTH - sum(widths) - 2 * 3, 20)
+    lines = []
+    for row in rows:
+        clause = row[3] if len(row[3]) <= room else row[3][:room - 1].rstrip() + "…"
+        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + clause)
+    if not listed:
+        lines = ["No obligation dropped, weakened, strengthened or added."]
+    counts = comparison.counts
+    rest = [f"{counts['changed']} reworded with the same force"] if counts["changed"] else []
+    rest += [f"{counts['unchanged']} unchanged"] if counts["unchanged"] else []
+    if rest:
+        lines.append(f"Also {' and '.join(rest)}.")
+    return lines
+
+
 def obligation_comparison_to_text(comparison: ObligationComparison, *, changed_only: bool = False) -> str:
-    """A readable report: the counts, then each clause with its verdict, reasons and both quotes.
+    """A readable report: the counts, the table of what was dropped, weakened, strengthened and added, then each
+    clause with its verdict, reasons and both quotes.
 
     Unchanged clauses take one line; ``changed_only`` leaves them out. Quotes
     from reconstructed text are marked as not the official wording.
@@ -132,15 +186,19 @@ def obligation_comparison_to_text(comparison: ObligationComparison, *, changed_o
         f"Obligations compared: {comparison.reference} (reference) and {comparison.other}",
         f"{comparison.reference_total} clause(s) in {comparison.reference}, "
         f"{comparison.other_total} in {comparison.other}: "
-        + ", ".join(f"{counts[s]} {s}" for s in STATUSES),
+        + ", ".join(f"{counts[s]} {STATUS_WORDS[s]}" for s in STATUSES),
+        "",
+        *obligation_table(comparison),
         "",
     ]
+    if comparison.changes:
+        lines += ["Each clause, with what changed and both quotes:", ""]
     for change in comparison.changes:
         if change.status == "unchanged":
             if not changed_only:
-                lines.append(f"{'UNCHANGED':<13}{change.headline}")
+                lines.append(f"unchanged  {change.headline}")
             continue
-        lines.append(f"{change.status.upper():<13}{change.headline}")
+        lines.append(f"{status_label(change)}  {change.headline}")
         for reason in change.reasons:
             lines.append(f"    · {reason}")
         if change.old:
