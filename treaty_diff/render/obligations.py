@@ -40,6 +40,11 @@ def obligation_dict(obligation: Obligation) -> dict[str, Any]:
         "start": obligation.start,
         "end": obligation.end,
         "provenance": "reconstructed" if obligation.reconstructed else "verbatim",
+        "scope": list(obligation.scope),
+        "references": list(obligation.references),
+        "terms": list(obligation.terms),
+        "tool_modality": obligation.tool_modality,
+        "override": obligation.override,
     }
 
 
@@ -77,6 +82,13 @@ def obligations_to_text(draft: Draft, obligations: tuple[Obligation, ...]) -> st
             lines.append(f"  {number}. {item.modality.upper()}: {item.bearer} — {item.action}{flag}")
             for condition in item.conditions:
                 lines.append(f"     condition: {condition}")
+            if item.references:
+                lines.append(f"     by reference to: {'; '.join(item.references)}")
+            if item.terms:
+                lines.append(f"     defined terms read with it: {', '.join(item.terms)}")
+            if item.override is not None:
+                lines.append(f"     analyst's ruling: {item.modality} (the tool read {item.tool_modality}): "
+                             f"{item.override}")
             lines.append(f"     “{item.quote}”")
         lines.append("")
     if not obligations:
