@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from conftest import DRAFTS
+from support.cli import Result
 
 
-def one_line_error(result) -> str:  # type: ignore[no-untyped-def]
+def one_line_error(result: Result) -> str:
     assert result.code == 2, (result.code, result.err)
     assert "Traceback" not in result.err
     lines = result.err.strip().splitlines()

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from lxml import html as lxml_html
+from support.cli import Run
+from support.html import Doc
+from support.typed import json_object
 
 from treaty_diff.compare import CompareOptions, compare
 from treaty_diff.read.corpus import load_corpus_draft
 
 
 @pytest.fixture(scope="module")
-def ppwt_json() -> dict:  # type: ignore[type-arg]
+def ppwt_json() -> dict[str, Any]:
     from treaty_diff.render.base import RenderOptions, get_renderer
 
     comparison = compare(load_corpus_draft("ppwt-2008"), load_corpus_draft("ppwt-2014"))
-    return json.loads(get_renderer("comparison", "json").render(comparison, RenderOptions()))  # type: ignore[arg-type]
+    return json_object(get_renderer("comparison", "json").render(comparison, RenderOptions()))
 
 
 def test_the_comparison_matches_the_obligations_of_the_two_drafts() -> None:
@@ -54,7 +59,7 @@ def test_the_text_report_ends_with_the_obligations(run) -> None:  # type: ignore
 def test_the_html_report_has_an_obligations_section_outside_the_redline(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "r.html"
     assert run("compare", "ppwt-2008", "ppwt-2014", "--format", "html", "-o", str(path)).code == 0
-    page = lxml_html.fromstring(path.read_text(encoding="utf-8"))
+    page: Doc = lxml_html.fromstring(path.read_text(encoding="utf-8"))
     section = page.get_element_by_id("obligations")
     assert section.xpath("ancestor::*[@id='redline']") == []
     statuses = [span.text_content() for span in section.xpath(".//tbody//span[contains(@class, 'badge')]")]
@@ -62,11 +67,11 @@ def test_the_html_report_has_an_obligations_section_outside_the_redline(run, tmp
     assert page.xpath("//nav//a[@href='#obligations']")
 
 
-def test_the_docx_cover_lists_the_obligations_but_a_bare_redline_does_not(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_docx_cover_lists_the_obligations_but_a_bare_redline_does_not(run: Run, tmp_path: Path) -> None:
     full, bare = tmp_path / "full.docx", tmp_path / "bare.docx"
     assert run("compare", "ppwt-2008", "ppwt-2014", "--format", "docx", "-o", str(full)).code == 0
     assert run("compare", "ppwt-2008", "ppwt-2014", "--format", "docx", "--redline-only", "-o", str(bare)).code == 0
-    headings = [p.text for p in docx.Document(io.BytesIO(full.read_bytes())).paragraphs if p.style.name == "Heading 1"]
+    headings = [p.text for p in docx.Document(io.BytesIO(full.read_bytes())).paragraphs if p.style is not None and p.style.name == "Heading 1"]
     assert "Obligations" in headings
     assert "Obligations" not in [p.text for p in docx.Document(io.BytesIO(bare.read_bytes())).paragraphs]
 

@@ -13,6 +13,7 @@ import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support.cli import Run
@@ -308,8 +309,8 @@ def _closed_standard_streams() -> None:
 
 
 def test_closed_standard_streams_change_nothing_but_what_can_be_said(tmp_path: Path) -> None:
-    options = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL,
-               "preexec_fn": _closed_standard_streams}
+    options: dict[str, Any] = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL,
+                               "stderr": subprocess.DEVNULL, "preexec_fn": _closed_standard_streams}
     assert cli("compare", "ppwt-2008", "ppwt-2014", "-o", str(tmp_path / "r.json"), **options).returncode == 0
     assert (tmp_path / "r.json").read_text().startswith("{")
     assert cli("compare", "ppwt-2008", str(tmp_path / "missing.xml"), **options).returncode == 2

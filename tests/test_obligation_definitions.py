@@ -45,7 +45,7 @@ def test_a_clause_uses_a_term_whose_words_stand_in_it_in_order_with_a_few_words_
 
 def test_a_participle_defined_alone_is_not_used_by_the_noun() -> None:
     ppwt = load_corpus_draft("ppwt-2008")
-    placed = [t for t in defined_terms(ppwt) if t.term == "placed"]
+    placed = tuple(t for t in defined_terms(ppwt) if t.term == "placed")
     assert terms_used("not to place such weapons in orbit", placed) == tuple(placed)
     assert terms_used("in any other place under its jurisdiction", placed) == ()
 

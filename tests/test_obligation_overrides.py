@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from support.cli import Run
 
 from treaty_diff.errors import InputError
 from treaty_diff.obligations.compare import compare_obligations
@@ -108,7 +109,7 @@ def test_a_pinned_modality_changes_the_comparison_of_two_drafts() -> None:
 
 
 def test_the_command_line_reads_an_overrides_file_and_refuses_a_ruling_on_no_clause(
-        run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        run: Run, tmp_path: Path) -> None:
     good, bad = tmp_path / "good.xml", tmp_path / "bad.xml"
     good.write_text(RULINGS, encoding="utf-8")
     bad.write_text(RULINGS.replace(PEACEFUL, "shall never happen"), encoding="utf-8")

@@ -7,6 +7,8 @@ import csv
 import io
 from pathlib import Path
 
+from support.cli import Run
+
 from treaty_diff.model.draft import Block, Draft, DraftMeta, Provenance, Provision, Source
 from treaty_diff.model.obligations import DraftObligations
 from treaty_diff.obligations.compare import compare_obligations
@@ -67,7 +69,7 @@ def test_compared_obligations_are_one_row_per_change() -> None:
 
 
 def test_the_command_line_writes_csv_for_a_csv_file_and_refuses_it_for_a_redline(
-        run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        run: Run, tmp_path: Path) -> None:
     out = tmp_path / "coverage.csv"
     assert run("coverage", "ost-1967", "ppwt-2014", "-o", str(out)).code == 0
     assert out.read_text(encoding="utf-8").startswith(",".join(COVERAGE_COLUMNS))

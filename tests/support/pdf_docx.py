@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -90,7 +91,7 @@ def write_paragraphs(paragraphs: list[Para], path: Path, layout: Layout) -> None
     notes: list[str] = []
     for para in paragraphs:
         if para.role == "break":
-            document.add_page_break()
+            document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx ships no types
             continue
         paragraph = document.add_paragraph(para.text)
         fmt = paragraph.paragraph_format
@@ -155,7 +156,7 @@ def _page_setup(document: docx.document.Document, layout: Layout) -> None:
             run.font.size = Pt(9)
 
 
-def _page_field(paragraph: docx.text.paragraph.Paragraph) -> None:
+def _page_field(paragraph: Any) -> None:  # a python-docx Paragraph (python-docx ships no types)
     paragraph._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:rPr><w:sz w:val="18"/>'
                                   "</w:rPr><w:t>1</w:t></w:r></w:fldSimple>"))
 
