@@ -9,13 +9,13 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from treaty_diff import __version__
-from treaty_diff.render.base import check_options, choose_format
+from treaty_diff.render.base import check_options, choose_format, renderer_names
 
 if TYPE_CHECKING:  # the rest is imported where it is used: `--version`, `list` and `show` load only what they need
     from treaty_diff.model.draft import Draft
@@ -36,13 +36,16 @@ WARNINGS_ON_ERROR = 3
 
 _pending: list[str] = []
 
+
 class CommandFailed(Exception):
     """Raised inside a command to stop with exit status 2; its text is the error line, printed last by main."""
+
 
 def warn(message: str) -> None:
     """Every notice goes through here: kept, and printed to stderr, one line each, when the command ends
     (:func:`_print_messages`); hidden characters quoted from a draft are shown as markers (<U+202E>)."""
     _pending.append(message)
+
 
 def _warn_if_not_english(drafts: list[Draft]) -> None:
     for draft in drafts:
@@ -50,11 +53,14 @@ def _warn_if_not_english(drafts: list[Draft]) -> None:
             warn(f"warning: {draft.id}: obligations are found in English text only; this draft's language is "
                  f"{draft.meta.language!r}, so what it obliges is not shown")
 
+
 def _warn_import(message: str) -> None:
     warn(f"warning: {message}")
 
+
 def fail(message: str) -> NoReturn:
     raise CommandFailed(message)
+
 
 def emit_json(data: Any) -> None:
     from treaty_diff.render.page import json_text
@@ -70,6 +76,7 @@ def cli() -> None:
     path of an Akoma Ntoso XML file, or of a .txt or .docx draft (imported in
     memory; see `treaty-diff import`).
     """
+
 
 class ProgressBar:
     """click's progress bar on stderr, for work that runs over a second: only on a terminal, never with --quiet.
@@ -127,10 +134,12 @@ class ProgressBar:
                 self.bar.render_finish()
                 self.bar = None
 
+
 def _wrote(output: str | None, what: str, quiet: bool) -> None:
     """The one line that confirms a report written to a file: "wrote report.html (16 changes)"."""
     if output not in (None, "-") and not quiet:
         warn(f"wrote {output} ({what})")
+
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
@@ -143,12 +152,14 @@ _provenance_option = click.option(
     help="For a .txt or .docx draft: whether its text is the official wording (as `import --provenance`; "
          "default: from the file's '# ' header, else verbatim, with a warning).")
 
+
 def _check_provenance(provenance: str | None, specs: tuple[str, ...]) -> None:
     """--provenance applies to drafts imported from text or Word files: refused when none is given, never ignored."""
     from treaty_diff.read.kinds import is_importable
 
     if provenance is not None and not any(is_importable(spec) for spec in specs):
         raise click.UsageError("--provenance applies to drafts imported from .txt or .docx files; none is given")
+
 
 def _load(spec: str, provenance: str | None) -> Draft:
     """A draft, its warnings given as :func:`summarise_warnings` gives them (one line for one kind at many places)."""
@@ -166,6 +177,7 @@ _PLACE = re.compile(r"^(?P<file>.*?)(?::(?P<line>\d+)|: (?P<unit>paragraph|line|
 
 #: Warnings of one kind, at more places than this, are given once with a count.
 REPEATED = 3
+
 
 def summarise_warnings(messages: list[str]) -> list[str]:
     """The warnings of one file with those that repeat at many places given once: "x.docx: 123 paragraphs: the
@@ -199,6 +211,7 @@ def summarise_warnings(messages: list[str]) -> list[str]:
         out.append(f"{file}: {len(places)} {unit}s: {places[0][1]} ({unit}s {shown})")
     return out
 
+
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
@@ -212,6 +225,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 #: Longest --author accepted: Word's limit for an author's name (and the DOCX "last modified by" property's).
 MAX_AUTHOR = 255
+
 
 def _author(ctx: click.Context, param: click.Parameter, value: str) -> str:
     if len(value) > MAX_AUTHOR:
@@ -235,6 +249,7 @@ _RENDER_PARAMS = {
     "date": ("date", "--date"),
 }
 
+
 def _report_format(ctx: click.Context, subject: str, fmt: str | None, output: str | None) -> str:
     """The format to write (from --format, else from -o's suffix, else text), with its options checked: an
     option given on the command line that this format does not read is refused, never silently ignored."""
@@ -244,6 +259,7 @@ def _report_format(ctx: click.Context, subject: str, fmt: str | None, output: st
     check_options(subject, chosen, given)
     return chosen
 
+
 def _use_color(choice: bool | None, output: str | None) -> bool:
     """--color/--no-color when given; otherwise colour only on a terminal, and never with NO_COLOR set."""
     if choice is not None:
@@ -251,6 +267,7 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
     if output not in (None, "-") or os.environ.get("NO_COLOR"):
         return False
     return sys.stdout.isatty()
+
 
 def deliver(data: str | bytes | Iterable[str | bytes], output: str | None, binary: bool,
             inputs: tuple[str, ...]) -> None:
@@ -283,3 +300,16 @@ def deliver(data: str | bytes | Iterable[str | bytes], output: str | None, binar
 _overrides_option = click.option(
     "--overrides", "overrides_file", metavar="FILE",
     help="An analyst's overrides file (XML): pinned modalities and verdicts, shown beside the tool's own answers.")
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _format_option(subject: str) -> Callable[[F], F]:
+    """``--format`` with the formats the registry has for ``subject`` (default: from ``-o``'s suffix, else text)."""
+    return click.option("--format", "fmt", type=click.Choice(renderer_names(subject)),
+                        help="Output format.  [default: from the -o file name's suffix, else text]")
+
+
+_output_option = click.option("-o", "--output", metavar="FILE",
+                              help="Write the report here (atomically); '-' or none: stdout.")

@@ -36,6 +36,7 @@ def _units(draft: Draft) -> str:
         kinds.pop() if len(kinds) == 1 else "", "units")
     return f"{len(units)} {word}"
 
+
 @cli.command("list")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_command(fmt: str) -> None:
@@ -51,6 +52,7 @@ def list_command(fmt: str) -> None:
     width = min(shutil.get_terminal_size().columns, 100) if sys.stdout.isatty() else None
     for line in listing_lines(rows, width):
         click.echo(line)
+
 
 @cli.command()
 @click.argument("draft")
@@ -83,6 +85,7 @@ def show(draft: str, article: str | None, fmt: str, provenance: str | None) -> N
     if notice:
         warn(notice)
 
+
 def _select(draft: Draft, key: str | None) -> tuple[Provision, ...]:
     if key is None:
         return draft.provisions
@@ -91,6 +94,7 @@ def _select(draft: Draft, key: str | None) -> tuple[Provision, ...]:
     except KeyError:
         names = ", ".join(p.num or p.eid for p in draft.provisions)
         fail(f"{draft.origin}: no provision {key!r} (provisions: {names})")
+
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
@@ -128,6 +132,7 @@ def validate(files: tuple[str, ...], provenance: str | None) -> None:
             click.echo(f"{name}: valid")
     if invalid:
         fail(f"{invalid} of {len(files)} file(s) invalid")
+
 
 @cli.command("import")
 @click.argument("file")

@@ -51,11 +51,14 @@ def _quiet_stdout() -> None:
 #: Errors of writing to a full, closed or broken standard output (or a disk that fails).
 _WRITE_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EROFS}
 
+
 class _Terminated(BaseException):
     """SIGTERM, raised like KeyboardInterrupt is for Ctrl-C, so that temporary files are removed on the way out."""
 
+
 def _on_sigterm(signum: int, frame: object) -> None:
     raise _Terminated
+
 
 class _ClosedStream(io.RawIOBase):
     """What standard output is when the process was started with it closed (``>&-``): the first write fails
@@ -71,6 +74,7 @@ class _ClosedStream(io.RawIOBase):
             self.failed = True
             raise OSError(errno.EBADF, "standard output is closed")
         return len(data)
+
 
 class _RevealingStdout:
     """Standard output on a terminal: hidden characters of draft text (bidi overrides, C1 controls, ...) are
@@ -127,6 +131,7 @@ def _guarded_process() -> Iterator[None]:
                     stream.close()
         sys.stdin, sys.stdout, sys.stderr = saved
 
+
 def _run(args: list[str]) -> tuple[int, str | None]:
     """Run one command: its exit status, and the error line to print last (None when there is none)."""
     try:
@@ -168,6 +173,7 @@ def _run(args: list[str]) -> tuple[int, str | None]:
         return EXIT_ERROR, "error: the input is nested too deeply to process"
     return (code if isinstance(code, int) else EXIT_OK), None
 
+
 def _print_messages(error: str | None) -> None:
     """Print the warnings and notes kept while the command ran; then the error line, last.
 
@@ -195,6 +201,7 @@ def _print_messages(error: str | None) -> None:
         from treaty_diff.text.controls import reveal  # only when there is something to say
 
         click.echo(f"treaty-diff: {reveal(message)}", err=True)
+
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and decide the exit status, in this one place.

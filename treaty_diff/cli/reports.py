@@ -19,8 +19,10 @@ from treaty_diff.cli.common import (
     ProgressBar,
     _author,
     _check_provenance,
+    _format_option,
     _iso_date,
     _load,
+    _output_option,
     _overrides_option,
     _plural,
     _provenance_option,
@@ -44,6 +46,7 @@ def _read_overrides(path: str | None) -> Overrides | None:
 
     return read_overrides(path)
 
+
 def _check_overrides(overrides: Overrides | None, drafts: list[Draft], elements: tuple[str, ...] = ()) -> None:
     """Refuse a ruling that names no clause (or several) of a draft given, or an element the checklist lacks."""
     if overrides is None:
@@ -59,12 +62,12 @@ def _check_overrides(overrides: Overrides | None, drafts: list[Draft], elements:
     if problems:
         raise InputError(overrides.source, "; ".join(problems))
 
+
 @cli.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(renderer_names("comparison")),
-              help="Output format.  [default: from the -o file name's suffix, else text]")
-@click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
+@_format_option("comparison")
+@_output_option
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when the drafts differ.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: on a terminal, unless NO_COLOR).")
@@ -146,11 +149,11 @@ def compare(ctx: click.Context, old: str, new: str, fmt: str | None, output: str
     _wrote(output, what, quiet)
     return EXIT_DIFFERENT if exit_code and differs else EXIT_OK
 
+
 @cli.command()
 @click.argument("draft")
-@click.option("--format", "fmt", type=click.Choice(renderer_names("obligations")),
-              help="Output format.  [default: from the -o file name's suffix, else text]")
-@click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
+@_format_option("obligations")
+@_output_option
 @_provenance_option
 @_quiet_option
 @_overrides_option
@@ -177,6 +180,7 @@ def obligations(ctx: click.Context, draft: str, fmt: str | None, output: str | N
     deliver(renderer.render(value, RenderOptions()), output, renderer.binary, (draft,))
     _wrote(output, _plural(len(value.obligations), "obligation"), quiet)
 
+
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True)
 @click.option("--checklist", metavar="NAME|FILE",
@@ -185,9 +189,8 @@ def obligations(ctx: click.Context, draft: str, fmt: str | None, output: str | N
               help="Compare the obligations of DRAFT with this one's, DRAFT being the reference: `coverage NEW "
                    "--against OLD` (instead of a checklist).")
 @click.option("--changed-only", is_flag=True, help="With --against: leave out unchanged obligations.")
-@click.option("--format", "fmt", type=click.Choice(renderer_names("coverage")),
-              help="Output format.  [default: from the -o file name's suffix, else text]")
-@click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
+@_format_option("coverage")
+@_output_option
 @_provenance_option
 @_quiet_option
 @_overrides_option
@@ -249,6 +252,7 @@ def coverage(ctx: click.Context, drafts: tuple[str, ...], checklist: str | None,
     renderer = get_renderer("coverage", _report_format(ctx, "coverage", fmt, output))
     deliver(renderer.render(report, RenderOptions()), output, renderer.binary, (*drafts, checklist))
     _wrote(output, f"{_plural(len(report.rows), 'element')} of {checklist}", quiet)
+
 
 @cli.command(hidden=True)
 @click.argument("old")

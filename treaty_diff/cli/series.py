@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from treaty_diff.errors import UsageError
-from treaty_diff.render.base import RenderOptions, get_renderer, renderer_names
+from treaty_diff.render.base import RenderOptions, get_renderer
 
 if TYPE_CHECKING:  # the rest is imported where it is used: `--version`, `list` and `show` load only what they need
     pass
@@ -18,7 +18,9 @@ from treaty_diff.cli.common import (
     EXIT_OK,
     MAX_AUTHOR,
     _author,
+    _format_option,
     _iso_date,
+    _output_option,
     _report_format,
     _use_color,
     _warn_import,
@@ -57,6 +59,7 @@ def _series_specs(specs: tuple[str, ...]) -> list[str]:
             out.append(spec)
     return out
 
+
 def _progress(enabled: bool | None) -> Any:
     """A callback that shows ``compared step i of n`` on stderr (on a terminal, unless --no-progress)."""
     if enabled is None:
@@ -70,6 +73,7 @@ def _progress(enabled: bool | None) -> Any:
 
     return show
 
+
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True)
 @click.option("--order", type=click.Choice(["date", "given"]), default="date", show_default=True,
@@ -82,9 +86,8 @@ def _progress(enabled: bool | None) -> Any:
               help="DOCX: the older version of the redline.  [default: v1]")
 @click.option("--to", "to_version", metavar="VERSION",
               help="DOCX: the newer version of the redline.  [default: the last]")
-@click.option("--format", "fmt", type=click.Choice(renderer_names("history")),
-              help="Output format.  [default: from the -o file name's suffix, else text]")
-@click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
+@_format_option("history")
+@_output_option
 @click.option("--no-obligations", is_flag=True, help="Leave out the obligations of each version (faster).")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: on a terminal, unless NO_COLOR).")
@@ -128,13 +131,13 @@ def history(ctx: click.Context, drafts: tuple[str, ...], order: str, at: str | N
                             date=date, redline_only=redline_only, static=static, moves=not no_moves)
     deliver(renderer.render(report, options), output, renderer.binary, tuple(specs))
 
+
 @cli.command("three-way")
 @click.argument("base")
 @click.argument("a")
 @click.argument("b")
-@click.option("--format", "fmt", type=click.Choice(renderer_names("three-way")),
-              help="Output format.  [default: from the -o file name's suffix, else text]")
-@click.option("-o", "--output", metavar="FILE", help="Write the report here (atomically); '-' or none: stdout.")
+@_format_option("three-way")
+@_output_option
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when the proposals conflict.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: on a terminal, unless NO_COLOR).")
