@@ -23,7 +23,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from treaty_diff.errors import OutputError
@@ -69,15 +69,17 @@ def stream_is_input(descriptor: int, inputs: Iterable[str | Path]) -> str | None
     return None
 
 
-def write_atomic(target: str, data: str | bytes, inputs: Iterable[str | Path] = (),
+def write_atomic(target: str, data: str | bytes | Iterable[str | bytes], inputs: Iterable[str | Path] = (),
                  protected: Iterable[Path] = ()) -> None:
     """Write ``data`` to ``target`` (see the module doc); OutputError names the target on any failure.
+
+    ``data`` may come in pieces (a renderer's :meth:`~treaty_diff.render.base.Renderer.chunks`), written as they come.
 
     Refuses to overwrite any of ``inputs`` (the files being read) or to write inside ``protected`` folders.
     """
     if not target:
         raise OutputError("''", "empty output file name")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = pieces(data)
     try:
         path = Path(os.path.realpath(target))
         if input_named(path, inputs) is not None:
@@ -103,7 +105,8 @@ def write_atomic(target: str, data: str | bytes, inputs: Iterable[str | Path] = 
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            for piece in payload:
+                stream.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
         if existing is not None:
@@ -122,11 +125,18 @@ def write_atomic(target: str, data: str | bytes, inputs: Iterable[str | Path] = 
                 os.unlink(temporary)
 
 
-def _write_directly(target: str, path: Path, payload: bytes) -> None:
+def pieces(data: str | bytes | Iterable[str | bytes]) -> Iterator[bytes]:
+    """The bytes to write, piece by piece (text in UTF-8)."""
+    for piece in (data,) if isinstance(data, (str, bytes)) else data:
+        yield piece.encode("utf-8") if isinstance(piece, str) else piece
+
+
+def _write_directly(target: str, path: Path, payload: Iterable[bytes]) -> None:
     """A device or a pipe: it cannot be replaced, only written to."""
     try:
         with path.open("wb") as stream:
-            stream.write(payload)
+            for piece in payload:
+                stream.write(piece)
     except OSError as error:
         raise OutputError(target, f"cannot write: {error.strerror or error}") from None
 

@@ -1,4 +1,4 @@
-"""The comparison model: the one value every renderer reads (built by ``compare.py``).
+"""The comparison model: the one value every renderer reads (built by ``treaty_diff.compare``).
 
 Renderers never see a Draft's XML nor re-walk an alignment: everything they
 show is here, already in reading order, already described in a legal reader's

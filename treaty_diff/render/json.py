@@ -6,6 +6,7 @@ package); tests validate real outputs against it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from treaty_diff.model.comparison import (
@@ -21,7 +22,7 @@ from treaty_diff.model.segments import Segment
 from treaty_diff.render.base import Renderer, RenderOptions, register
 from treaty_diff.render.drafts import meta_dict
 from treaty_diff.render.obligations import obligation_comparison_to_dict
-from treaty_diff.render.page import json_text
+from treaty_diff.render.page import StreamedArray, json_chunks
 
 SCHEMA_VERSION = "1.0"
 
@@ -108,8 +109,10 @@ def _redline_item(item: RedlineItem) -> dict[str, Any]:
     return entry
 
 
-def comparison_dict(comparison: Comparison) -> dict[str, Any]:
-    """The whole comparison as plain JSON-able data."""
+def comparison_dict(comparison: Comparison, streamed: bool = False) -> dict[str, Any]:
+    """The whole comparison as plain JSON-able data; with ``streamed``, the changes as a :class:`StreamedArray`,
+    each made only as it is written (:func:`json_chunks`)."""
+    changes = (change_dict(c) for c in comparison.changes)
     return {
         "schema_version": SCHEMA_VERSION,
         "old": meta_dict(comparison.old),
@@ -117,7 +120,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
         "options": dict(comparison.options),
         "differs": comparison.differs,
         "summary": comparison.summary.as_dict(),
-        "changes": [change_dict(c) for c in comparison.changes],
+        "changes": StreamedArray(changes) if streamed else list(changes),
         "definitions": [_definition(d) for d in comparison.definitions],
         "redline": [_redline_item(item) for item in comparison.redline],
         "obligations": obligation_comparison_to_dict(comparison.obligations) if comparison.obligations else None,
@@ -134,4 +137,7 @@ class JsonRenderer(Renderer[Comparison]):
     description = "the comparison as JSON (fields of docs/contracts.md)"
 
     def render(self, value: Comparison, options: RenderOptions) -> str:
-        return json_text(comparison_dict(value))
+        return "".join(self.chunks(value, options))
+
+    def chunks(self, value: Comparison, options: RenderOptions) -> Iterator[str]:
+        return json_chunks(comparison_dict(value, streamed=True))
